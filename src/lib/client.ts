@@ -1,0 +1,246 @@
+// The one place that talks to Duo: signs, sends, retries, parses the envelope, follows pages.
+import {Agent as HttpAgent} from 'node:http'
+import {Agent as HttpsAgent} from 'node:https'
+import fetch, {type Response} from 'node-fetch'
+
+import {DuoApiError, NetworkError} from './errors.js'
+import {hintForApiError} from './error-hints.js'
+import {type ApiEndpoint, parseApiHost} from './host.js'
+import {type CanonicalParams, type Digest, type SignatureVersion, canonicalizeParams, formatDuoDate, signRequest} from './signing.js'
+
+export interface Credentials {
+  ikey: string
+  skey: string
+  /** Hostname (https) or URL; see host.ts. */
+  host: string
+  /** Default 5 (SHA-512), as the Python, Java and Ruby clients. */
+  signatureVersion?: SignatureVersion
+  /** v2 only; default sha512 like every current official client. */
+  digest?: Digest
+}
+
+/**
+ * A parameter value: a string, several strings (a repeated key), or structured JSON (the bulk
+ * endpoint's operations), which goes as real JSON under v5 and as a JSON string in a form.
+ */
+export type ParamValue = readonly string[] | string | unknown[] | {[key: string]: unknown}
+export type RequestParams = Record<string, ParamValue>
+
+export interface PageMetadata {
+  next_offset?: null | number
+  prev_offset?: null | number
+  total_objects?: number
+}
+
+export interface DuoEnvelope<T = unknown> {
+  stat: 'OK'
+  response: T
+  metadata?: PageMetadata
+}
+
+export interface RetryEvent {
+  attempt: number
+  waitMs: number
+  reason: string
+}
+
+export interface ClientOptions {
+  credentials: Credentials
+  /** Per attempt. */
+  timeoutMs?: number
+  /** For 429 (and, on idempotent calls, 5xx and network errors). Official clients: 7. */
+  maxAttempts?: number
+  /** Injectable so tests never sleep. */
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  now?: () => Date
+  onRetry?: (event: RetryEvent) => void
+}
+
+export interface RequestOptions {
+  /** Retry 5xx and network failures. Defaults to true for GET and DELETE. */
+  idempotent?: boolean
+  /** Named in the hint when Duo answers 403 (the permission the operation needs). */
+  permission?: string
+}
+
+const FIRST_BACKOFF_MS = 1000
+const MAX_BACKOFF_MS = 32_000
+/** 5xx and network errors get fewer tries than 429: a broken server rarely heals in a minute. */
+const MAX_FAILURE_ATTEMPTS = 3
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export class DuoClient {
+  readonly endpoint: ApiEndpoint
+  /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
+  clockOffsetMs: number | undefined
+  private readonly agent: HttpAgent | HttpsAgent
+  private readonly options: Required<Omit<ClientOptions, 'onRetry'>> & Pick<ClientOptions, 'onRetry'>
+
+  constructor(options: ClientOptions) {
+    this.endpoint = parseApiHost(options.credentials.host)
+    this.options = {
+      maxAttempts: 7,
+      now: () => new Date(),
+      random: Math.random,
+      sleep: defaultSleep,
+      timeoutMs: 30_000,
+      ...options,
+    }
+    const AgentClass = this.endpoint.baseUrl.startsWith('https:') ? HttpsAgent : HttpAgent
+    this.agent = new AgentClass({keepAlive: true, maxSockets: 16})
+  }
+
+  /** One signed call; resolves with Duo's OK envelope or throws DuoApiError / NetworkError. */
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    params: RequestParams = {},
+    options: RequestOptions = {},
+  ): Promise<DuoEnvelope<T>> {
+    const upper = method.toUpperCase()
+    const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
+    const {maxAttempts} = this.options
+    for (let attempt = 1; ; attempt++) {
+      let response: Response
+      let text: string
+      try {
+        ;({response, text} = await this.send(upper, path, params))
+      } catch (error) {
+        const reason = describeNetworkError(error, this.endpoint.baseUrl, this.options.timeoutMs)
+        if (idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)) {
+          await this.backoff(attempt, reason)
+          continue
+        }
+
+        throw new NetworkError(reason, 'Check the API host, your network, and any proxy between you and Duo.')
+      }
+
+      this.noteServerDate(response.headers.get('date'))
+      const retryable = response.status === 429 || (idempotent && response.status >= 500)
+      const attemptsAllowed = response.status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)
+      if (retryable && attempt < attemptsAllowed) {
+        await this.backoff(attempt, `HTTP ${response.status}`)
+        continue
+      }
+
+      return this.parse<T>(response.status, text, {attempts: attempt, permission: options.permission})
+    }
+  }
+
+  /** Pages of a list endpoint, following metadata.next_offset until Duo says there is no more. */
+  async *pages<T = unknown>(path: string, params: RequestParams = {}, options: RequestOptions = {}): AsyncGenerator<DuoEnvelope<T[]>> {
+    let offset = typeof params.offset === 'string' ? Number(params.offset) : 0
+    for (;;) {
+      const page = await this.request<T[]>('GET', path, {...params, offset: String(offset)}, options)
+      yield page
+      const next = page.metadata?.next_offset
+      if (next === undefined || next === null) return
+      // A server that does not advance would loop forever; the Ruby client stops here too.
+      if (Number(next) <= offset) throw new DuoApiError(500, undefined, `paging did not advance (next_offset ${next} after ${offset})`)
+      offset = Number(next)
+    }
+  }
+
+  /** Every item of a list endpoint, one page in memory at a time. */
+  async *items<T = unknown>(path: string, params: RequestParams = {}, options: RequestOptions = {}): AsyncGenerator<T> {
+    for await (const page of this.pages<T>(path, params, options)) yield* page.response
+  }
+
+  /** Frees the keep-alive sockets so the process can exit. */
+  close(): void {
+    this.agent.destroy()
+  }
+
+  private async send(method: string, path: string, params: RequestParams): Promise<{response: Response; text: string}> {
+    const {credentials} = this.options
+    const version = credentials.signatureVersion ?? 5
+    const keys = {digest: version === 5 ? ('sha512' as const) : (credentials.digest ?? 'sha512'), ikey: credentials.ikey, skey: credentials.skey, version}
+    const date = formatDuoDate(this.options.now())
+    const headers: Record<string, string> = {Date: date, 'User-Agent': 'duo-cli'}
+    let url = this.endpoint.baseUrl + path
+    let body: string | undefined
+    let signedParams: CanonicalParams = {}
+
+    if (method === 'GET' || method === 'DELETE') {
+      signedParams = toCanonicalParams(params)
+      const query = canonicalizeParams(signedParams)
+      if (query) url += '?' + query
+    } else if (version === 5) {
+      body = JSON.stringify(toJsonBody(params))
+      headers['Content-Type'] = 'application/json'
+    } else {
+      signedParams = toCanonicalParams(params)
+      body = canonicalizeParams(signedParams)
+      headers['Content-Type'] = 'application/x-www-form-urlencoded'
+    }
+
+    headers.Authorization = signRequest(keys, {body: body ?? '', date, host: this.endpoint.signHost, method, params: signedParams, path})
+    const controller = new AbortController()
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs)
+    try {
+      const response = await fetch(url, {agent: this.agent, body, headers, method, signal: controller.signal})
+      return {response, text: await response.text()}
+    } finally {
+      clearTimeout(timer)
+    }
+  }
+
+  private parse<T>(status: number, text: string, context: {attempts: number; permission?: string}): DuoEnvelope<T> {
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      throw new DuoApiError(status, undefined, status >= 400 ? `HTTP ${status} with a non-JSON body` : 'Duo answered with a non-JSON body')
+    }
+
+    const envelope = body as {code?: number | string; message?: string; message_detail?: string; stat?: string}
+    if (status < 400 && envelope.stat === 'OK') return body as DuoEnvelope<T>
+    const code = envelope.code === undefined ? undefined : Number(envelope.code)
+    const message = envelope.message ?? `HTTP ${status}`
+    const hint = hintForApiError({
+      attempts: context.attempts,
+      clockOffsetMs: this.clockOffsetMs,
+      code,
+      permission: context.permission,
+      status,
+    })
+    throw new DuoApiError(status, Number.isNaN(code) ? undefined : code, message, envelope.message_detail, hint)
+  }
+
+  private async backoff(attempt: number, reason: string): Promise<void> {
+    // 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (reference §2.3).
+    const waitMs = Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
+    this.options.onRetry?.({attempt, reason, waitMs})
+    await this.options.sleep(waitMs)
+  }
+
+  private noteServerDate(header: null | string): void {
+    const server = header ? Date.parse(header) : Number.NaN
+    if (!Number.isNaN(server)) this.clockOffsetMs = server - this.options.now().getTime()
+  }
+}
+
+function toCanonicalParams(params: RequestParams): CanonicalParams {
+  const out: Record<string, readonly string[] | string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') out[key] = value
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[]
+    else out[key] = JSON.stringify(value)
+  }
+
+  return out
+}
+
+/** Sorted keys, like the Python client, so the same call always hashes the same. */
+function toJsonBody(params: RequestParams): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]))
+}
+
+function describeNetworkError(error: unknown, baseUrl: string, timeoutMs: number): string {
+  const err = error as {code?: string; message?: string; name?: string}
+  if (err.name === 'AbortError') return `No answer from ${baseUrl} within ${timeoutMs / 1000} s`
+  const code = err.code ? ` (${err.code})` : ''
+  return `Could not reach ${baseUrl}${code}: ${err.message ?? String(error)}`
+}

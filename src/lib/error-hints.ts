@@ -1,0 +1,51 @@
+// What to do about the Duo errors people meet most (reference §2.1 and the peers' issue trackers).
+
+export interface ApiErrorContext {
+  status: number
+  code: number | undefined
+  attempts: number
+  clockOffsetMs?: number
+  permission?: string
+}
+
+/** Duo's tolerance is about five minutes; warn well before that. */
+const SKEW_WORTH_MENTIONING_MS = 60_000
+
+export function hintForApiError(ctx: ApiErrorContext): string | undefined {
+  const skew = describeSkew(ctx.clockOffsetMs)
+  switch (ctx.code) {
+    case 40_101:
+    case 40_102: {
+      return 'Check the integration key of this profile (`duo profiles show`).'
+    }
+
+    case 40_103: {
+      return skew
+        ? `This computer's clock is ${skew}; Duo refuses signatures more than about 5 minutes off. Fix the clock (NTP), then retry.`
+        : 'Check the secret key (re-enter it with `duo profiles add`) and that this computer\'s clock is right.'
+    }
+
+    case 40_301: {
+      return ctx.permission
+        ? `The Admin API application lacks the "${ctx.permission}" permission. Grant it in the Duo Admin Panel: Applications → your Admin API application → Permissions.`
+        : 'The Admin API application lacks a permission this call needs (Admin Panel: Applications → your Admin API application → Permissions), or an IP restriction applies.'
+    }
+
+    case 42_901: {
+      return `Still rate limited after ${ctx.attempts} attempts with backoff. Wait a minute, then retry with fewer calls at once.`
+    }
+
+    default: {
+      if (ctx.status === 401 && skew) return `This computer's clock is ${skew}; fix the clock, then retry.`
+      return undefined
+    }
+  }
+}
+
+function describeSkew(offsetMs: number | undefined): string | undefined {
+  if (offsetMs === undefined || Math.abs(offsetMs) < SKEW_WORTH_MENTIONING_MS) return undefined
+  const seconds = Math.round(Math.abs(offsetMs) / 1000)
+  const amount = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`
+  // offset = Duo's clock minus ours: positive means we are behind.
+  return `${amount} ${offsetMs > 0 ? 'behind' : 'ahead of'} Duo's`
+}
