@@ -1,0 +1,44 @@
+// Runs one operation: permission, parameter checks (catalog-driven, via checkParams), then its
+// handler. Requests and /admin/v1/bulk entries both come through here.
+import {type Operation} from '../lib/operations.js'
+import {checkParams, describeProblems} from '../lib/params.js'
+import type {RequestParams} from '../lib/client.js'
+import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
+import type {SandboxEnv} from './handlers/context.js'
+import {handlers} from './handlers/index.js'
+import type {Route} from './router.js'
+
+export function execute(env: SandboxEnv, route: Route, input: Record<string, unknown>): Result {
+  const {operation} = route
+  const needs = operation.hints.readOnly ? 'read' : 'write'
+  if (!env.permissions[needs]) {
+    throw new ApiFailure(403, 40_301, 'Access forbidden', `the integration lacks the "${operation.permission}" permission`)
+  }
+
+  const params = validate(operation, input)
+  const handler = handlers[operation.name]
+  return handler({...env, execute: (next, nextInput) => execute(env, next, nextInput), operation, params, path: route.pathParams})
+}
+
+/**
+ * Unknown parameters are refused (40002) although Duo seems to ignore them: a typo then fails
+ * loudly here instead of silently doing less against the real API.
+ */
+function validate(operation: Operation, input: Record<string, unknown>): RequestParams {
+  const missing = operation.params.filter((p) => p.required && (input[p.name] === undefined || input[p.name] === ''))
+  if (missing.length > 0) throw missingParams(missing.map((p) => `${p.name} is required`).join('; '))
+  const {params, problems} = checkParams(operation, clampLimit(operation, input))
+  if (problems.length > 0) throw invalidParams(describeProblems(problems))
+  return params
+}
+
+/**
+ * A limit above the maximum is clamped, not refused: the Ruby client sends limit=1000 to every list
+ * endpoint and works (reference §3.1; Duo's exact behaviour is unconfirmed). Below 1 is refused.
+ */
+function clampLimit(operation: Operation, input: Record<string, unknown>): Record<string, unknown> {
+  const max = operation.paging?.maxLimit
+  const limit = input.limit
+  if (max === undefined || (typeof limit !== 'string' && typeof limit !== 'number')) return input
+  return /^\s*\d+\s*$/.test(String(limit)) && Number(limit) > max ? {...input, limit: String(max)} : input
+}

@@ -1,0 +1,43 @@
+// What every handler gets: the state, the sandbox clock and settings, its checked parameters, and a
+// way to run another operation (for /admin/v1/bulk).
+import type {RequestParams} from '../../lib/client.js'
+import type {Operation} from '../../lib/operations.js'
+import type {Result} from '../envelope.js'
+import type {PushAnswer} from '../records.js'
+import type {Route} from '../router.js'
+import type {SandboxState} from '../state.js'
+
+export interface SandboxEnv {
+  state: SandboxState
+  /** The sandbox clock, in milliseconds (real time + clockOffsetMs). */
+  now(): number
+  permissions: {read: boolean; write: boolean}
+  push: {answer: PushAnswer; delayMs: number}
+}
+
+export interface HandlerContext extends SandboxEnv {
+  operation: Operation
+  path: Record<string, string>
+  params: RequestParams
+  /** Runs another operation with the same checks a request gets (permission, parameters). */
+  execute(route: Route, input: Record<string, unknown>): Result
+}
+
+export type Handler = (ctx: HandlerContext) => Result
+
+/** A checked scalar parameter (checkParams leaves scalars as strings). */
+export function param(ctx: HandlerContext, name: string): string | undefined {
+  const value = ctx.params[name]
+  return typeof value === 'string' ? value : undefined
+}
+
+/** A checked id-list parameter: checkParams leaves it as a JSON-encoded array string. */
+export function listParam(ctx: HandlerContext, name: string): string[] | undefined {
+  const value = param(ctx, name)
+  return value === undefined ? undefined : (JSON.parse(value) as string[])
+}
+
+/** Duo timestamps are Unix seconds. */
+export function nowSeconds(ctx: SandboxEnv): number {
+  return Math.floor(ctx.now() / 1000)
+}

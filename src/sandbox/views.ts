@@ -1,0 +1,56 @@
+// The JSON Duo returns for each object (reference §4). Embedded copies inside a user object are the
+// same objects minus back-references (a phone in user.phones does not list its users).
+import type {SandboxState} from './state.js'
+import type {BypassCode, DesktopAuthenticator, GroupRecord, PhoneRecord, TokenRecord, UserRecord, WebAuthnCredential} from './records.js'
+
+export function userView(state: SandboxState, user: UserRecord): Record<string, unknown> {
+  const {bypass_codes: _codes, group_ids: groupIds, phone_ids: phoneIds, token_ids: tokenIds, ...fields} = user
+  const phones = defined(phoneIds.map((id) => state.phones.get(id)))
+  const tokens = defined(tokenIds.map((id) => state.tokens.get(id)))
+  return {
+    ...fields,
+    alias1: user.aliases.alias1 ?? null,
+    alias2: user.aliases.alias2 ?? null,
+    alias3: user.aliases.alias3 ?? null,
+    alias4: user.aliases.alias4 ?? null,
+    aliases: {...user.aliases},
+    desktopauthenticators: user.desktopauthenticators.map((d) => ({...d})),
+    groups: defined(groupIds.map((id) => state.group(id))).map(groupView),
+    is_enrolled: isEnrolled(user, phones),
+    phones: phones.map(phoneView),
+    tokens: tokens.map(tokenView),
+    u2ftokens: [],
+    webauthncredentials: user.webauthncredentials.map((w) => ({...w})),
+  }
+}
+
+/** The short form of a user that other objects embed (bypass codes, WebAuthn, group members). */
+export function userSummary(user: UserRecord): Record<string, unknown> {
+  return {email: user.email, realname: user.realname, user_id: user.user_id, username: user.username}
+}
+
+export const groupView = (group: GroupRecord): Record<string, unknown> => ({...group})
+export const phoneView = (phone: PhoneRecord): Record<string, unknown> => ({...phone, capabilities: [...phone.capabilities]})
+export const tokenView = (token: TokenRecord): Record<string, unknown> => ({...token})
+
+export function webauthnView(user: UserRecord) {
+  return (credential: WebAuthnCredential): Record<string, unknown> => ({...credential, user: userSummary(user)})
+}
+
+export function desktopAuthenticatorView(user: UserRecord) {
+  return (authenticator: DesktopAuthenticator): Record<string, unknown> => ({...authenticator, user: userSummary(user)})
+}
+
+/** Metadata only: the code itself is never returned after creation (reference §4.2). */
+export function bypassCodeView(user: UserRecord) {
+  return ({code: _code, ...metadata}: BypassCode): Record<string, unknown> => ({...metadata, user: userSummary(user)})
+}
+
+/** A user can authenticate with something: an activated phone, a token or a WebAuthn credential. */
+function isEnrolled(user: UserRecord, phones: PhoneRecord[]): boolean {
+  return phones.some((p) => p.activated) || user.token_ids.length > 0 || user.webauthncredentials.length > 0
+}
+
+function defined<T>(items: Array<T | undefined>): T[] {
+  return items.filter((item): item is T => item !== undefined)
+}
