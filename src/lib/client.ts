@@ -69,7 +69,10 @@ const MAX_BACKOFF_MS = 32_000
 /** 5xx and network errors get fewer tries than 429: a broken server rarely heals in a minute. */
 const MAX_FAILURE_ATTEMPTS = 3
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+/** The clock retries wait on; commands use it, and tests swap it so they never sleep. */
+export const backoffClock = {
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+}
 
 export class DuoClient {
   readonly endpoint: ApiEndpoint
@@ -84,7 +87,7 @@ export class DuoClient {
       maxAttempts: 7,
       now: () => new Date(),
       random: Math.random,
-      sleep: defaultSleep,
+      sleep: (ms: number) => backoffClock.sleep(ms),
       timeoutMs: 30_000,
       ...options,
     }

@@ -43,23 +43,20 @@ export function toIncomingCall(req: IncomingMessage, body: Buffer): IncomingCall
 /** application/x-www-form-urlencoded decoding ('+' is a space); a repeated key gives an array. */
 export function decodeForm(text: string): DecodedParams {
   const out: DecodedParams = {}
-  for (const [key, value] of new URLSearchParams(text)) {
-    const seen = out[key]
-    out[key] = seen === undefined ? value : [...(typeof seen === 'string' ? [seen] : seen), value]
-  }
-
+  for (const [key, value] of new URLSearchParams(text)) add(out, key, value)
   return out
 }
 
 /** Query plus form parameters: what signature v2 signs, and (with a JSON body's) the call's input. */
 export function mergeParams(a: DecodedParams, b: DecodedParams = {}): DecodedParams {
   const out: DecodedParams = {...a}
-  for (const [key, value] of Object.entries(b)) {
-    const seen = out[key]
-    out[key] = seen === undefined ? value : [...[seen].flat(), ...[value].flat()]
-  }
-
+  for (const [key, value] of Object.entries(b)) add(out, key, value)
   return out
+}
+
+function add(params: DecodedParams, key: string, value: string | string[]): void {
+  const seen = params[key]
+  params[key] = seen === undefined ? value : [...[seen].flat(), ...[value].flat()]
 }
 
 /** The operation's input: query parameters plus the form fields or the JSON object in the body. */

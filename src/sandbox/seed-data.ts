@@ -103,19 +103,18 @@ const FIRST_NAMES = ['Ada', 'Ben', 'Chloe', 'Dan', 'Eva', 'Femi', 'Gus', 'Hana',
 const LAST_NAMES = ['Adams', 'Baker', 'Chen', 'Diaz', 'Evans', 'Fischer', 'Gupta', 'Hill', 'Ito', 'Khan', 'Lopez', 'Moreau', 'Novak', 'Okafor']
 const GENERATED_GROUPS = ['Engineering', 'Sales', 'Marketing', 'Finance', 'Support', 'Operations', 'Legal', 'People', 'IT', 'Research']
 
-/** users00001 … spread round-robin over 10 groups; most have a phone, every 10th a token. */
+/** user00001 … spread round-robin over 10 groups; most have a phone, every 10th a token. */
 function generatedSet(count: number): SeedData {
   const random = seededRandom(GENERATED_SEED)
   const groups = GENERATED_GROUPS.map((name) => group(random, name, `${name} department`))
   const memberships = groups.map((g) => Object.freeze([g.group_id]))
-  const width = Math.max(5, String(count).length)
   const phones: PhoneRecord[] = []
   const tokens: TokenRecord[] = []
   const users: UserRecord[] = []
   for (let i = 1; i <= count; i++) {
     const first = FIRST_NAMES[i % FIRST_NAMES.length]
     const last = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]
-    const user = baseUser(random, `user${String(i).padStart(width, '0')}`, first, last, EPOCH + i * 60)
+    const user = baseUser(random, `user${String(i).padStart(5, '0')}`, first, last, EPOCH + i * 60)
     user.group_ids = memberships[i % groups.length]
     if (i % 20 !== 0) {
       const p = phone(random, `+1555${String(i).padStart(7, '0')}`, i % 2 ? iphone : android)

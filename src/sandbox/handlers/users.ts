@@ -63,7 +63,7 @@ const enrolluser: Handler = (ctx) => {
 }
 
 /** The checked parameters, all scalars for these operations. */
-export function scalars(ctx: HandlerContext): Record<string, string | undefined> {
+function scalars(ctx: HandlerContext): Record<string, string | undefined> {
   return Object.fromEntries(Object.keys(ctx.params).map((name) => [name, param(ctx, name)]))
 }
 

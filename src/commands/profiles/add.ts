@@ -1,0 +1,48 @@
+import {Args, Flags} from '@oclif/core'
+
+import {DuoCommand} from '../../lib/duo-command.js'
+import {type ProfileView, gatherProfile, viewProfile} from '../../lib/profile-setup.js'
+import {checkProfileName} from '../../lib/profiles.js'
+import {confirmOrAbort} from '../../lib/prompts.js'
+
+export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
+  static override args = {
+    name: Args.string({default: 'default', description: 'Profile name'}),
+  }
+
+  static override description =
+    'Asks for what is missing on a terminal. The secret key is read from a hidden prompt or from stdin (--skey-stdin), never from the command line, and stored in a file only you can read (mode 0600).'
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    'pass show duo/prod | <%= config.bin %> <%= command.id %> prod --ikey DIXXXXXXXXXXXXXXXXXX --host api-1234abcd.duosecurity.com --skey-stdin',
+  ]
+
+  static override flags = {
+    default: Flags.boolean({description: 'Make this the default profile (the first profile always is)'}),
+    force: Flags.boolean({description: 'Replace an existing profile of the same name without asking'}),
+    host: Flags.string({description: 'API hostname, e.g. api-1234abcd.duosecurity.com'}),
+    ikey: Flags.string({description: 'Integration key (DI…)'}),
+    'signature-version': Flags.option({default: '5', description: 'Request signature version: 5 (SHA-512, JSON bodies) or legacy 2', options: ['2', '5'] as const})(),
+    'skey-stdin': Flags.boolean({description: 'Read the secret key from stdin'}),
+  }
+
+  static override summary = 'Save an integration key, secret key and API host as a named profile'
+
+  async run(): Promise<ProfileView> {
+    const name = checkProfileName(this.args.name)
+    if (this.profiles.find(name) && !this.flags.force) {
+      await confirmOrAbort(this.prompt, `Replace the existing profile "${name}"?`, false)
+    }
+
+    const profile = await gatherProfile(this.prompt, {
+      host: this.flags.host,
+      ikey: this.flags.ikey,
+      signatureVersion: Number(this.flags['signature-version']) as 2 | 5,
+      skeyFromStdin: this.flags['skey-stdin'],
+    })
+    this.profiles.save(name, profile, this.flags.default)
+    this.note(`Saved profile "${name}" in ${this.profiles.path}.`)
+    return viewProfile(this.profiles, name)
+  }
+}

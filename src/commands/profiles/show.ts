@@ -1,0 +1,23 @@
+import {Args} from '@oclif/core'
+
+import {DuoCommand} from '../../lib/duo-command.js'
+import {ConfigError} from '../../lib/errors.js'
+import {renderRecord} from '../../lib/output.js'
+import {type ProfileView, viewProfile} from '../../lib/profile-setup.js'
+
+export default class ProfilesShow extends DuoCommand<typeof ProfilesShow> {
+  static override args = {
+    name: Args.string({description: 'Profile name (default: the default profile)'}),
+  }
+
+  static override examples = ['<%= config.bin %> <%= command.id %> prod']
+  static override summary = 'Show one profile, with the secret key hidden'
+
+  async run(): Promise<ProfileView> {
+    const name = this.args.name ?? this.profiles.defaultName()
+    if (!name) throw new ConfigError('There is no default profile.', 'Add one with `duo profiles add`.')
+    const view = viewProfile(this.profiles, name)
+    this.log(renderRecord({...view}))
+    return view
+  }
+}

@@ -1,0 +1,86 @@
+// The base of every command: --json, typed flags/args, and one place that turns any failure into a
+// one-line message, a hint and the documented exit code (JSON on stderr in --json mode).
+import {Command, Errors, Interfaces} from '@oclif/core'
+
+import {DuoError, ExitCode} from './errors.js'
+import {ProfileStore} from './profiles.js'
+import {type PromptContext, terminalIsInteractive} from './prompts.js'
+
+export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<T['baseFlags'] & T['flags']>
+export type CommandArgs<T extends typeof Command> = Interfaces.InferredArgs<T['args']>
+
+export abstract class DuoCommand<T extends typeof Command> extends Command {
+  static override enableJsonFlag = true
+  protected args!: CommandArgs<T>
+  protected flags!: CommandFlags<T>
+  private profileStore?: ProfileStore
+
+  override async init(): Promise<void> {
+    await super.init()
+    const {args, flags} = await this.parse({
+      args: this.ctor.args,
+      baseFlags: this.ctor.baseFlags,
+      enableJsonFlag: this.ctor.enableJsonFlag,
+      flags: this.ctor.flags,
+      strict: this.ctor.strict,
+    })
+    this.flags = flags as CommandFlags<T>
+    this.args = args as CommandArgs<T>
+  }
+
+  protected get profiles(): ProfileStore {
+    this.profileStore ??= new ProfileStore(this.config.configDir)
+    return this.profileStore
+  }
+
+  protected get prompt(): PromptContext {
+    return {interactive: terminalIsInteractive(this.jsonEnabled())}
+  }
+
+  /** Notes for a person (progress, warnings): stderr, and silent in --json mode. */
+  protected note(message: string): void {
+    this.logToStderr(message)
+  }
+
+  override async catch(error: Error & {oclif?: {exit?: number}}): Promise<unknown> {
+    if (error instanceof Errors.ExitError) throw error
+    const described = describeError(error)
+    if (described.exitCode === ExitCode.usage && !(error instanceof DuoError) && !this.jsonEnabled()) {
+      // oclif's own parse errors: let it print them with the usage lines.
+      throw error
+    }
+
+    if (this.jsonEnabled()) {
+      process.stderr.write(JSON.stringify({error: described}) + '\n')
+    } else {
+      process.stderr.write(`Error: ${described.message}\n`)
+      if (described.hint) process.stderr.write(`Hint: ${described.hint}\n`)
+    }
+
+    throw new Errors.ExitError(described.exitCode)
+  }
+}
+
+interface DescribedError {
+  name: string
+  message: string
+  exitCode: number
+  hint?: string
+  status?: number
+  code?: number
+}
+
+function describeError(error: Error & {oclif?: {exit?: number}}): DescribedError {
+  if (error instanceof DuoError) {
+    const api = error as DuoError & {code?: number; status?: number}
+    return {code: api.code, exitCode: error.exitCode, hint: error.hint, message: error.message, name: error.name, status: api.status}
+  }
+
+  if (error.name === 'ExitPromptError' || error.name === 'AbortPromptError') {
+    return {exitCode: ExitCode.interrupted, message: 'Interrupted: nothing was changed.', name: 'Interrupted'}
+  }
+
+  const exit = error.oclif?.exit
+  if (exit === 2) return {exitCode: ExitCode.usage, message: error.message, name: 'UsageError'}
+  return {exitCode: ExitCode.error, message: error.message, name: error.name}
+}

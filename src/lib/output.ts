@@ -1,0 +1,91 @@
+// Rendering for people and for scripts. Tables are borderless (like gh and kubectl) so that pages
+// streamed with --all line up as one table; colour only on a terminal and never with NO_COLOR.
+import chalk, {Chalk} from 'chalk'
+import Table from 'cli-table3'
+import {stringify} from 'csv-stringify/sync'
+
+export type Row = Record<string, unknown>
+
+/** One cell: lists of objects show their most telling field, nulls show as empty. */
+export function formatCell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (Array.isArray(value)) return value.map((item) => formatCell(labelOf(item))).join(', ')
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+function labelOf(item: unknown): unknown {
+  if (item === null || typeof item !== 'object') return item
+  const o = item as Row
+  return o.name ?? o.username ?? o.number ?? o.serial ?? o.credential_name ?? o.device_name ?? Object.values(o)[0]
+}
+
+const style = () => (process.env.NO_COLOR || !process.stdout.isTTY ? new Chalk({level: 0}) : chalk)
+
+const borderless = {
+  bottom: '', 'bottom-left': '', 'bottom-mid': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '',
+  middle: '  ', right: '', 'right-mid': '', top: '', 'top-left': '', 'top-mid': '', 'top-right': '',
+}
+
+/** A table printer that fixes its column widths from the first rows it sees, so pages can stream. */
+export class TablePrinter {
+  private widths?: number[]
+
+  constructor(private readonly columns: readonly string[]) {}
+
+  /** The text for these rows; the first call includes the header. */
+  render(rows: readonly Row[]): string {
+    const header = !this.widths
+    const cells = rows.map((row) => this.columns.map((c) => formatCell(row[c])))
+    this.widths ??= this.columns.map((c, i) => Math.min(48, Math.max(c.length, ...cells.map((r) => r[i].length))) + 2)
+    const table = new Table({
+      chars: borderless,
+      colWidths: this.widths,
+      style: {border: [], compact: true, head: [], 'padding-left': 0, 'padding-right': 0},
+      wordWrap: false,
+    })
+    if (header) table.push(this.columns.map((c) => style().bold(c.toUpperCase())))
+    table.push(...cells)
+    return rows.length === 0 && !header ? '' : table.toString().split('\n').map((line) => line.trimEnd()).join('\n')
+  }
+}
+
+export function renderTable(rows: readonly Row[], columns: readonly string[]): string {
+  return new TablePrinter(columns).render(rows)
+}
+
+/** One object as aligned "key  value" lines. */
+export function renderRecord(record: Row, keys: readonly string[] = Object.keys(record)): string {
+  const width = Math.max(0, ...keys.map((k) => k.length))
+  return keys.map((k) => `${style().bold(k.padEnd(width))}  ${formatCell(record[k])}`).join('\n')
+}
+
+/** CSV rows (RFC 4180 quoting by csv-stringify); the header only when asked. */
+export function renderCsv(rows: readonly Row[], columns: readonly string[], header: boolean): string {
+  return stringify(rows.map((row) => columns.map((c) => formatCell(row[c]))), {
+    columns: header ? [...columns] : undefined,
+    header,
+  }).trimEnd()
+}
+
+/** Streams one JSON value per line (NDJSON) for --json --all, so a 100,000-user list never sits in memory. */
+export function writeJsonLine(value: unknown): void {
+  process.stdout.write(JSON.stringify(value) + '\n')
+}
+
+/** Columns named with --columns, checked against what the rows can have. */
+export function pickColumns(requested: string | undefined, defaults: readonly string[]): string[] {
+  if (!requested) return [...defaults]
+  return requested.split(',').map((c) => c.trim()).filter(Boolean)
+}
+
+/** Streams items as one pretty JSON array, without holding them all in memory. */
+export async function writeJsonArray(items: AsyncIterable<unknown>): Promise<void> {
+  let first = true
+  for await (const item of items) {
+    process.stdout.write((first ? '[\n  ' : ',\n  ') + JSON.stringify(item))
+    first = false
+  }
+
+  process.stdout.write(first ? '[]\n' : '\n]\n')
+}

@@ -1,0 +1,107 @@
+// Named credential profiles, stored with conf in the config dir. The file holds secret keys, so
+// the folder is 0700 and the file 0600, checked again after every write.
+import Conf from 'conf'
+import {chmodSync, existsSync, mkdirSync, statSync} from 'node:fs'
+import {join} from 'node:path'
+
+import type {SignatureVersion} from './signing.js'
+import {ConfigError, UsageError} from './errors.js'
+
+export interface Profile {
+  ikey: string
+  skey: string
+  host: string
+  signatureVersion?: SignatureVersion
+}
+
+interface Schema {
+  defaultProfile?: string
+  profiles: Record<string, Profile>
+}
+
+const NAME = /^[\w.-]{1,64}$/
+
+export function checkProfileName(name: string): string {
+  if (!NAME.test(name)) throw new UsageError(`"${name}" is not a valid profile name.`, 'Use letters, digits, dot, dash or underscore (at most 64).')
+  return name
+}
+
+export class ProfileStore {
+  readonly path: string
+  private readonly conf: Conf<Schema>
+
+  constructor(readonly configDir: string) {
+    mkdirSync(configDir, {mode: 0o700, recursive: true})
+    this.conf = new Conf<Schema>({
+      configFileMode: 0o600,
+      configName: 'config',
+      cwd: configDir,
+      defaults: {profiles: {}},
+      projectName: 'duo',
+    })
+    this.path = this.conf.path
+  }
+
+  /** Whether the file is readable by others than its owner (a secret leak). */
+  looseMode(): number | undefined {
+    if (!existsSync(this.path)) return undefined
+    const mode = statSync(this.path).mode & 0o777
+    return mode & 0o077 ? mode : undefined
+  }
+
+  names(): string[] {
+    return Object.keys(this.conf.get('profiles')).sort()
+  }
+
+  defaultName(): string | undefined {
+    return this.conf.get('defaultProfile')
+  }
+
+  find(name: string): Profile | undefined {
+    return this.conf.get('profiles')[name]
+  }
+
+  get(name: string): Profile {
+    const profile = this.find(name)
+    if (!profile) {
+      const known = this.names()
+      throw new ConfigError(
+        `No profile named "${name}".`,
+        known.length > 0 ? `Known profiles: ${known.join(', ')}.` : 'Add one with `duo profiles add`.',
+      )
+    }
+
+    return profile
+  }
+
+  /** Saves (or replaces) a profile; the first one saved becomes the default. */
+  save(name: string, profile: Profile, makeDefault = false): void {
+    checkProfileName(name)
+    this.conf.set('profiles', {...this.conf.get('profiles'), [name]: profile})
+    if (makeDefault || !this.defaultName()) this.conf.set('defaultProfile', name)
+    this.tighten()
+  }
+
+  use(name: string): void {
+    this.get(name)
+    this.conf.set('defaultProfile', name)
+    this.tighten()
+  }
+
+  remove(name: string): void {
+    this.get(name)
+    const {[name]: _removed, ...rest} = this.conf.get('profiles')
+    this.conf.set('profiles', rest)
+    if (this.defaultName() === name) this.conf.delete('defaultProfile')
+    this.tighten()
+  }
+
+  private tighten(): void {
+    // conf applies the mode only when it creates the file; an older file may be looser.
+    chmodSync(this.path, 0o600)
+  }
+}
+
+export function sandboxStateFile(configDir: string): string {
+  return join(configDir, 'sandbox', 'state.json')
+}
