@@ -39,15 +39,24 @@ export async function invoke<T = unknown>(
   return client.request<T>(call.operation.method, call.path, call.params, requestOptions(call.operation))
 }
 
-/** Every item of a paged operation, page by page (limit in input is the page size). */
+/** Every page of a paged operation, following next_offset (the page size defaults to Duo's maximum). */
+export function invokePages<T = unknown>(
+  client: DuoClient,
+  operation: Operation | string,
+  input: Record<string, unknown> = {},
+): AsyncGenerator<DuoEnvelope<T[]>> {
+  const call = prepareCall(typeof operation === 'string' ? getOperation(operation) : operation, input)
+  const params = {limit: String(call.operation.paging?.maxLimit ?? 100), ...call.params}
+  return client.pages<T>(call.path, params, requestOptions(call.operation))
+}
+
+/** Every item of a paged operation, one page in memory at a time. */
 export async function* invokeAll<T = unknown>(
   client: DuoClient,
   operation: Operation | string,
   input: Record<string, unknown> = {},
 ): AsyncGenerator<T> {
-  const call = prepareCall(typeof operation === 'string' ? getOperation(operation) : operation, input)
-  const params = {limit: String(call.operation.paging?.maxLimit ?? 100), ...call.params}
-  yield* client.items<T>(call.path, params, requestOptions(call.operation))
+  for await (const page of invokePages<T>(client, operation, input)) yield* page.response
 }
 
 function requestOptions(operation: Operation) {

@@ -1,0 +1,70 @@
+// Printing a list command's result: one page or every page (--all), as a table, CSV or JSON.
+// --all streams page by page (NDJSON under --json), so even 100,000 users are never all in memory.
+import type {DuoClient} from './client.js'
+import {invoke, invokePages} from './invoke.js'
+import {type Row, TablePrinter, pickColumns, renderCsv, writeJsonLine} from './output.js'
+
+export interface ListOptions {
+  operation: string
+  input: Record<string, unknown>
+  all: boolean
+  json: boolean
+  csv: boolean
+  columns?: string
+  defaultColumns: readonly string[]
+  /** Where human text goes (the command's this.log). */
+  log: (text: string) => void
+  /** Progress for people (stderr, terminal only). */
+  progress?: (fetched: number, total: number | undefined) => void
+}
+
+/** Returns the page for --json (undefined with --all, which has streamed everything already). */
+export async function printList(client: DuoClient, options: ListOptions): Promise<Row[] | undefined> {
+  const columns = pickColumns(options.columns, options.defaultColumns)
+  const table = new TablePrinter(columns)
+  let csvHeader = true
+  const print = (items: Row[]) => {
+    if (options.json) {
+      if (options.all) for (const item of items) writeJsonLine(item)
+      return
+    }
+
+    if (options.csv) {
+      if (items.length > 0 || csvHeader) options.log(renderCsv(items, columns, csvHeader))
+      csvHeader = false
+      return
+    }
+
+    const text = table.render(items)
+    if (text) options.log(text)
+  }
+
+  if (!options.all) {
+    const page = await invoke<Row[]>(client, options.operation, options.input)
+    print(page.response)
+    const next = page.metadata?.next_offset
+    if (!options.json && next !== undefined && next !== null) {
+      process.stderr.write(`More results: add --offset ${next}, or --all for every page.\n`)
+    }
+
+    return page.response
+  }
+
+  let fetched = 0
+  for await (const page of invokePages<Row>(client, options.operation, options.input)) {
+    fetched += page.response.length
+    options.progress?.(fetched, page.metadata?.total_objects)
+    print(page.response)
+  }
+
+  return undefined
+}
+
+/** "Fetched 3,000 of 10,000 users" on one refreshed stderr line, only when a person is watching. */
+export function terminalProgress(noun: string): ((fetched: number, total: number | undefined) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined
+  return (fetched, total) => {
+    const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`
+    process.stderr.write(`\rFetched ${fetched.toLocaleString('en-US')}${of} ${noun}${total !== undefined && fetched >= total ? '\n' : ''}`)
+  }
+}
