@@ -2,7 +2,7 @@
 // --all streams page by page (NDJSON under --json), so even 100,000 users are never all in memory.
 import type {DuoClient} from './client.js'
 import {invoke, invokePages} from './invoke.js'
-import {type Row, TablePrinter, pickColumns, renderCsv, writeJsonLine} from './output.js'
+import {type Row, TablePrinter, pickColumns, renderCsv, writeJsonLines} from './output.js'
 
 export interface ListOptions {
   operation: string
@@ -23,9 +23,9 @@ export async function printList(client: DuoClient, options: ListOptions): Promis
   const columns = pickColumns(options.columns, options.defaultColumns)
   const table = new TablePrinter(columns)
   let csvHeader = true
-  const print = (items: Row[]) => {
+  const print = async (items: Row[]) => {
     if (options.json) {
-      if (options.all) for (const item of items) writeJsonLine(item)
+      if (options.all) await writeJsonLines(items)
       return
     }
 
@@ -41,7 +41,7 @@ export async function printList(client: DuoClient, options: ListOptions): Promis
 
   if (!options.all) {
     const page = await invoke<Row[]>(client, options.operation, options.input)
-    print(page.response)
+    await print(page.response)
     const next = page.metadata?.next_offset
     if (!options.json && next !== undefined && next !== null) {
       process.stderr.write(`More results: add --offset ${next}, or --all for every page.\n`)
@@ -54,7 +54,7 @@ export async function printList(client: DuoClient, options: ListOptions): Promis
   for await (const page of invokePages<Row>(client, options.operation, options.input)) {
     fetched += page.response.length
     options.progress?.(fetched, page.metadata?.total_objects)
-    print(page.response)
+    await print(page.response)
   }
 
   return undefined

@@ -3,6 +3,7 @@
 import chalk, {Chalk} from 'chalk'
 import Table from 'cli-table3'
 import {stringify} from 'csv-stringify/sync'
+import {once} from 'node:events'
 
 export type Row = Record<string, unknown>
 
@@ -68,9 +69,18 @@ export function renderCsv(rows: readonly Row[], columns: readonly string[], head
   }).trimEnd()
 }
 
-/** Streams one JSON value per line (NDJSON) for --json --all, so a 100,000-user list never sits in memory. */
+/** One JSON value on one line of stdout. */
 export function writeJsonLine(value: unknown): void {
   process.stdout.write(JSON.stringify(value) + '\n')
+}
+
+/**
+ * Streams values as NDJSON for --json --all. Waits for stdout to drain when the reader is slower
+ * than Duo, so a 100,000-user list never piles up in memory (stdout to a pipe is asynchronous).
+ */
+export async function writeJsonLines(values: readonly unknown[]): Promise<void> {
+  if (values.length === 0) return
+  if (!process.stdout.write(values.map((v) => JSON.stringify(v)).join('\n') + '\n')) await once(process.stdout, 'drain')
 }
 
 /** Columns named with --columns, checked against what the rows can have. */
@@ -79,11 +89,11 @@ export function pickColumns(requested: string | undefined, defaults: readonly st
   return requested.split(',').map((c) => c.trim()).filter(Boolean)
 }
 
-/** Streams items as one pretty JSON array, without holding them all in memory. */
+/** Streams items as one JSON array, without holding them all in memory. */
 export async function writeJsonArray(items: AsyncIterable<unknown>): Promise<void> {
   let first = true
   for await (const item of items) {
-    process.stdout.write((first ? '[\n  ' : ',\n  ') + JSON.stringify(item))
+    if (!process.stdout.write((first ? '[\n  ' : ',\n  ') + JSON.stringify(item))) await once(process.stdout, 'drain')
     first = false
   }
 
