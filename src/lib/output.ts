@@ -1,9 +1,13 @@
 // Rendering for people and for scripts. Tables are borderless (like gh and kubectl) so that pages
 // streamed with --all line up as one table; colour only on a terminal and never with NO_COLOR.
 import chalk, {Chalk} from 'chalk'
-import Table from 'cli-table3'
-import {stringify} from 'csv-stringify/sync'
 import {once} from 'node:events'
+import {createRequire} from 'node:module'
+
+// Table and CSV code load on first use only: `--json` runs never pay for them (start-up speed).
+const require = createRequire(import.meta.url)
+const loadTable = () => require('cli-table3') as typeof import('cli-table3')
+const loadCsv = () => require('csv-stringify/sync') as typeof import('csv-stringify/sync')
 
 export type Row = Record<string, unknown>
 
@@ -39,6 +43,7 @@ export class TablePrinter {
     const header = !this.widths
     const cells = rows.map((row) => this.columns.map((c) => formatCell(row[c])))
     this.widths ??= this.columns.map((c, i) => Math.min(48, Math.max(c.length, ...cells.map((r) => r[i].length))) + 2)
+    const Table = loadTable()
     const table = new Table({
       chars: borderless,
       colWidths: this.widths,
@@ -63,7 +68,7 @@ export function renderRecord(record: Row, keys: readonly string[] = Object.keys(
 
 /** CSV rows (RFC 4180 quoting by csv-stringify); the header only when asked. */
 export function renderCsv(rows: readonly Row[], columns: readonly string[], header: boolean): string {
-  return stringify(rows.map((row) => columns.map((c) => formatCell(row[c]))), {
+  return loadCsv().stringify(rows.map((row) => columns.map((c) => formatCell(row[c]))), {
     columns: header ? [...columns] : undefined,
     header,
   }).trimEnd()
