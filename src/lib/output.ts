@@ -19,6 +19,14 @@ export function formatCell(value: unknown): string {
   return String(value)
 }
 
+/** Duo's Unix-seconds fields, shown to people as UTC dates (JSON keeps Duo's numbers). */
+const TIMESTAMPS = new Set(['created', 'date_added', 'date_last_used', 'expiration', 'last_directory_sync', 'last_login'])
+
+export function formatField(key: string, value: unknown): string {
+  if (TIMESTAMPS.has(key) && typeof value === 'number') return new Date(value * 1000).toISOString().slice(0, 16).replace('T', ' ') + 'Z'
+  return formatCell(value)
+}
+
 function labelOf(item: unknown): unknown {
   if (item === null || typeof item !== 'object') return item
   const o = item as Row
@@ -41,7 +49,7 @@ export class TablePrinter {
   /** The text for these rows; the first call includes the header. */
   render(rows: readonly Row[]): string {
     const header = !this.widths
-    const cells = rows.map((row) => this.columns.map((c) => formatCell(row[c])))
+    const cells = rows.map((row) => this.columns.map((c) => formatField(c, row[c])))
     this.widths ??= this.columns.map((c, i) => Math.min(48, Math.max(c.length, ...cells.map((r) => r[i].length))) + 2)
     const Table = loadTable()
     const table = new Table({
@@ -63,12 +71,12 @@ export function renderTable(rows: readonly Row[], columns: readonly string[]): s
 /** One object as aligned "key  value" lines. */
 export function renderRecord(record: Row, keys: readonly string[] = Object.keys(record)): string {
   const width = Math.max(0, ...keys.map((k) => k.length))
-  return keys.map((k) => `${style().bold(k.padEnd(width))}  ${formatCell(record[k])}`).join('\n')
+  return keys.map((k) => `${style().bold(k.padEnd(width))}  ${formatField(k, record[k])}`).join('\n')
 }
 
 /** CSV rows (RFC 4180 quoting by csv-stringify); the header only when asked. */
 export function renderCsv(rows: readonly Row[], columns: readonly string[], header: boolean): string {
-  return loadCsv().stringify(rows.map((row) => columns.map((c) => formatCell(row[c]))), {
+  return loadCsv().stringify(rows.map((row) => columns.map((c) => formatField(c, row[c]))), {
     columns: header ? [...columns] : undefined,
     header,
   }).trimEnd()
