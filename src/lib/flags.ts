@@ -1,12 +1,17 @@
 // Flags shared by many commands, declared once so help text and behaviour stay the same.
 import {Flags} from '@oclif/core'
 
+/** How a list prints: chosen columns, or CSV instead of a table (also for lists Duo does not page). */
+export const tableFlags = {
+  columns: Flags.string({description: 'Comma-separated columns to show (table and CSV)'}),
+  csv: Flags.boolean({description: 'Print CSV with a header row instead of a table', exclusive: ['json']}),
+}
+
 /** For list commands: one page (--limit/--offset) or every page (--all), and how to print it. */
 export function listFlags(maxLimit: number) {
   return {
     all: Flags.boolean({description: 'Follow pages to the end, streaming (NDJSON with --json)', exclusive: ['offset']}),
-    columns: Flags.string({description: 'Comma-separated columns to show (table and CSV)'}),
-    csv: Flags.boolean({description: 'Print CSV with a header row instead of a table', exclusive: ['json']}),
+    ...tableFlags,
     limit: Flags.integer({description: `Page size (1-${maxLimit}; Duo's default 100)`, max: maxLimit, min: 1}),
     offset: Flags.integer({description: 'Start at this index (from a previous page\'s next_offset)', min: 0}),
   }

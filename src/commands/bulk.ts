@@ -1,0 +1,54 @@
+import {Args, Flags} from '@oclif/core'
+
+import {ApiCommand} from '../lib/api-command.js'
+import {type BulkEntry, type BulkResult, callCount, deletionQuestion, readBulkFile, resultLine, runBulk} from '../lib/bulk-file.js'
+import {yesFlag} from '../lib/flags.js'
+import {confirmOrAbort} from '../lib/prompts.js'
+
+export default class Bulk extends ApiCommand<typeof Bulk> {
+  static override args = {
+    file: Args.string({description: 'JSON file: {"operations": [{"method", "path", "body"}, …]} or the bare array', required: true}),
+  }
+
+  static override description = `Each operation is {"method", "path", "body"}: POST /admin/v1/users (create), POST /admin/v1/users/{user_id} (modify), DELETE /admin/v1/users/{user_id}, POST /admin/v1/users/{user_id}/groups (add to a group, body {"group_id"}), DELETE /admin/v1/users/{user_id}/groups/{group_id}. The whole file is checked before anything is sent, then run 50 operations per call. Operations run independently: one failing does not stop the others.
+
+Prints one line per operation: its number, OK or FAIL with Duo's code and message. With --json: the array of results ({stat, response} or {stat, code, message, message_detail}). Exit status 1 if any operation failed. A file that deletes asks first (default no); without a terminal pass --yes.`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> ops.json',
+    '<%= config.bin %> <%= command.id %> ops.json --dry-run',
+    '<%= config.bin %> <%= command.id %> ops.json --yes --json | jq \'map(select(.stat == "FAIL"))\'',
+  ]
+
+  static override flags = {
+    'dry-run': Flags.boolean({description: 'Check the file and print what would be sent, without sending anything'}),
+    ...yesFlag,
+  }
+
+  static override summary = 'Run many user operations from a JSON file (POST /admin/v1/bulk)'
+
+  async run(): Promise<BulkEntry[] | BulkResult[]> {
+    const {file} = this.args
+    const entries = readBulkFile(file)
+    if (this.flags['dry-run']) {
+      for (const [i, entry] of entries.entries()) this.log(resultLine(i + 1, entry))
+      this.note(`Dry run: ${entries.length} operations in ${callCount(entries)} call(s); nothing was sent.`)
+      return entries
+    }
+
+    const question = deletionQuestion(file, entries)
+    if (question) await confirmOrAbort(this.prompt, question, this.flags.yes)
+    const results = await runBulk(await this.client(), entries, (batch, first) => {
+      for (const [i, result] of batch.entries()) this.log(resultLine(first + i + 1, entries[first + i], result))
+    })
+    const failed = results.filter((r) => r.stat !== 'OK').length
+    if (failed > 0) {
+      this.note(`${failed} of ${entries.length} operations failed.`)
+      // The results are data even when some failed: print them, then exit 1.
+      if (this.jsonEnabled()) this.logJson(results)
+      this.exit(1)
+    }
+
+    return results
+  }
+}

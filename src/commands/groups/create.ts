@@ -1,0 +1,28 @@
+import {ApiCommand} from '../../lib/api-command.js'
+import {paramsFromFlags, stringParamFlags} from '../../lib/catalog-flags.js'
+import {invoke} from '../../lib/invoke.js'
+import {type Row, renderRecord} from '../../lib/output.js'
+import {askForValue} from '../../lib/prompts.js'
+
+const OPERATION = 'creategroup'
+
+export default class GroupsCreate extends ApiCommand<typeof GroupsCreate> {
+  static override description =
+    'On a terminal a missing --name is asked for; without one it is a usage error. Prints the new group; with --json, the group object.'
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> --name Finance --desc "Finance team"',
+    '<%= config.bin %> <%= command.id %> --name Kiosks --status bypass --json | jq -r .group_id',
+  ]
+
+  static override flags = stringParamFlags(OPERATION, ['desc', 'name', 'status'])
+
+  static override summary = 'Create a group'
+
+  async run(): Promise<Row> {
+    const name = this.flags.name ?? (await askForValue(this.prompt, {flag: '--name', message: 'Group name'}))
+    const {response: group} = await invoke<Row>(await this.client(), OPERATION, paramsFromFlags(OPERATION, {...this.flags, name}))
+    this.log(renderRecord(group))
+    return group
+  }
+}

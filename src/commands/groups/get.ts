@@ -1,0 +1,16 @@
+import {ApiCommand} from '../../lib/api-command.js'
+import {groupArg, invokeOn} from '../../lib/named-args.js'
+import {type Row, renderRecord} from '../../lib/output.js'
+
+export default class GroupsGet extends ApiCommand<typeof GroupsGet> {
+  static override args = {group: groupArg}
+  static override description = 'GROUP is the group\'s name or id (DG…). With --json: the group object.'
+  static override examples = ['<%= config.bin %> <%= command.id %> Engineering', '<%= config.bin %> <%= command.id %> DGXXXXXXXXXXXXXXXXXX --json']
+  static override summary = 'Show one group'
+
+  async run(): Promise<Row> {
+    const {response: group} = await invokeOn<Row>(await this.client(), 'getgroupv2', {group_id: this.args.group})
+    this.log(renderRecord(group))
+    return group
+  }
+}

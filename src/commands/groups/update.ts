@@ -1,0 +1,28 @@
+import {ApiCommand} from '../../lib/api-command.js'
+import {changesFromFlags, stringParamFlags} from '../../lib/catalog-flags.js'
+import {groupArg, invokeOn} from '../../lib/named-args.js'
+import {type Row, renderRecord} from '../../lib/output.js'
+
+const OPERATION = 'updategroup'
+
+export default class GroupsUpdate extends ApiCommand<typeof GroupsUpdate> {
+  static override args = {group: groupArg}
+  static override description =
+    'GROUP is the group\'s name or id (DG…). Only the fields you pass change; passing none is a usage error. Setting --status bypass lets the members skip two-factor. Prints the group as it is now; with --json, the group object.'
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> Contractors --status disabled',
+    '<%= config.bin %> <%= command.id %> Engineering --name "Product Engineering" --desc "Builds the product"',
+  ]
+
+  static override flags = stringParamFlags(OPERATION, ['desc', 'name', 'status'])
+
+  static override summary = 'Change a group\'s name, description or status'
+
+  async run(): Promise<Row> {
+    const changes = changesFromFlags(OPERATION, this.flags)
+    const {response: group} = await invokeOn<Row>(await this.client(), OPERATION, {group_id: this.args.group}, changes)
+    this.log(renderRecord(group))
+    return group
+  }
+}

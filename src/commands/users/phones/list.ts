@@ -1,0 +1,20 @@
+import {listFlags} from '../../../lib/flags.js'
+import {UserListCommand} from '../../../lib/list-command.js'
+
+export default class UsersPhonesList extends UserListCommand<typeof UsersPhonesList> {
+  static override description =
+    'USER is a username, an alias or a user id. The CAPABILITIES column says which phones can receive Duo Push (see `duo users verify-push send`).'
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> alice',
+    '<%= config.bin %> <%= command.id %> alice --columns phone_id,number,capabilities',
+  ]
+
+  static override flags = listFlags(500)
+  static override summary = 'List the phones attached to a user'
+  protected readonly listing = {
+    defaultColumns: ['phone_id', 'number', 'name', 'type', 'platform', 'model', 'capabilities', 'activated', 'last_seen'],
+    noun: 'phones',
+    operation: 'listuserphones',
+  }
+}

@@ -1,0 +1,25 @@
+import {Args} from '@oclif/core'
+
+import {ApiCommand} from '../../../lib/api-command.js'
+import {invokeOn, userArg} from '../../../lib/named-args.js'
+import {type Row, renderRecord} from '../../../lib/output.js'
+
+export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerifyPushResult> {
+  static override args = {
+    user: userArg,
+    push_id: Args.string({description: 'The push_id printed by `duo users verify-push send`', required: true}),
+  }
+
+  static override description =
+    'Reads the answer once: approve, deny, fraud, or waiting while the person has not answered. Duo keeps it for 120 s after sending; later it is not found (exit 4). To wait for the answer, use `duo users verify-push send --wait`.'
+
+  static override examples = ['<%= config.bin %> <%= command.id %> alice 0b0d2e6c-1c1a-4a8e-9c43-4a7f2c3e9d10 --json']
+  static override summary = 'Read the answer to a verification push'
+
+  async run(): Promise<Row> {
+    const {push_id: pushId, user} = this.args
+    const {response} = await invokeOn<Row>(await this.client(), 'getverificationpushresponse', {user_id: user}, {push_id: pushId})
+    this.log(renderRecord(response))
+    return response
+  }
+}
