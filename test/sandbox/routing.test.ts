@@ -161,13 +161,11 @@ describe('sandbox: paging, routing and parameter checks', () => {
   })
 
   describe('scale', () => {
-    it('seeds 100,000 users in well under 2 s and pages to the end', async () => {
-      const started = performance.now()
+    // Seeding speed is a benchmark concern (bench/paging seeds 100,000 users), not a timed assertion.
+    it('seeds 100,000 users, pages to the end and finds one by username', async () => {
       const big = await startSandbox({users: 100_000})
-      const elapsed = performance.now() - started
       const bigClient = clientFor(big)
       try {
-        expect(elapsed, `start-up took ${Math.round(elapsed)} ms`).to.be.below(2000)
         const last = await bigClient.request<User[]>('GET', '/admin/v1/users', {limit: '300', offset: '99900'})
         expect(last.response.map((u) => u.username).at(-1)).to.equal('user100000')
         expect(last.metadata).to.deep.equal({prev_offset: 99_600, total_objects: 100_000})
