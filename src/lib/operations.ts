@@ -549,7 +549,11 @@ export const operations: readonly Operation[] = [
   op({
     description:
       'Run up to 50 user operations in one call. Each is {method, path, body}: POST /admin/v1/users (create), POST /admin/v1/users/{id} (modify), DELETE /admin/v1/users/{id}, POST /admin/v1/users/{id}/groups (add to group), DELETE /admin/v1/users/{id}/groups/{group_id}.',
-    hints: write,
+    hintCorrection: {
+      reason: 'Its operations may delete users and remove group memberships: treated as destructive, like those calls on their own.',
+      seed: {destructive: false},
+    },
+    hints: {...write, destructive: true},
     jsonBody: true,
     method: 'POST',
     name: 'bulkoperations',

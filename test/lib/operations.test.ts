@@ -60,6 +60,7 @@ describe('operation catalog versus the seed', () => {
   it('marks the operations that remove access or reach a person as needing confirmation', () => {
     const confirmed = operations.filter((o) => o.needsConfirmation).map((o) => o.name).sort()
     expect(confirmed).to.deep.equal([
+      'bulkoperations',
       'bulksenduserstotrash',
       'createuserbypasscodes',
       'deleteuser',
