@@ -13,11 +13,13 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
   static override enableJsonFlag = true
   protected args!: CommandArgs<T>
   protected flags!: CommandFlags<T>
+  /** Every positional argument, for commands that take any number of them (static strict = false). */
+  protected argList!: string[]
   private profileStore?: ProfileStore
 
   override async init(): Promise<void> {
     await super.init()
-    const {args, flags} = await this.parse({
+    const {args, argv, flags} = await this.parse({
       args: this.ctor.args,
       baseFlags: this.ctor.baseFlags,
       enableJsonFlag: this.ctor.enableJsonFlag,
@@ -26,6 +28,7 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
     })
     this.flags = flags as CommandFlags<T>
     this.args = args as CommandArgs<T>
+    this.argList = argv as string[]
   }
 
   protected get profiles(): ProfileStore {

@@ -1,0 +1,27 @@
+import {Args} from '@oclif/core'
+
+import {ApiCommand} from '../../lib/api-command.js'
+import {invoke} from '../../lib/invoke.js'
+import {userIdOrPick} from '../../lib/user-picker.js'
+import {type DuoUser, renderUser} from '../../lib/user-view.js'
+
+export default class UsersGet extends ApiCommand<typeof UsersGet> {
+  static override args = {
+    user: Args.string({description: 'The user: a username, an alias or a user id (DU…); on a terminal, leave it out to search'}),
+  }
+
+  static override description =
+    'Prints the main fields; --json prints Duo\'s whole user object (phones, tokens, groups, WebAuthn credentials). Without USER on a terminal, asks with a search over usernames.'
+
+  static override examples = ['<%= config.bin %> <%= command.id %> alice', '<%= config.bin %> <%= command.id %> DUXXXXXXXXXXXXXXXXXX --json', '<%= config.bin %> <%= command.id %>']
+
+  static override summary = 'Show one user'
+
+  async run(): Promise<DuoUser> {
+    const client = await this.client()
+    const userId = await userIdOrPick(client, this.prompt, this.args.user)
+    const {response: user} = await invoke<DuoUser>(client, 'getuser', {user_id: userId})
+    this.log(renderUser(user))
+    return user
+  }
+}

@@ -1,0 +1,65 @@
+import {Args, Flags} from '@oclif/core'
+
+import {ApiCommand} from '../../lib/api-command.js'
+import {renderRecord, renderTable} from '../../lib/output.js'
+import {
+  type ImportSummary,
+  describeImport,
+  importFailure,
+  importUsers,
+  printPlannedBatches,
+  terminalImportProgress,
+} from '../../lib/user-import.js'
+
+export default class UsersImport extends ApiCommand<typeof UsersImport> {
+  static override args = {
+    file: Args.string({description: 'CSV with a header row, or a JSON array; fields: username (required), realname, email, firstname, lastname, status, notes', required: true}),
+  }
+
+  static override description = `Every row is checked first; if any is bad, the bad rows are listed in one error (CSV line numbers, JSON item indexes; the first 50, then a count) and nothing is sent. Users then go to Duo in batches of 100, each recorded in FILE.duo-import.json as it completes. If the import is interrupted, run it again with --resume: finished batches are skipped, and users of a batch cut off mid-request are looked up so that none is created twice. The journal is removed when the import succeeds.
+
+With --json: {created, batches, users} (users only for files of up to 1,000 rows), or with --dry-run the batches that would be sent.`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> users.csv --dry-run',
+    '<%= config.bin %> <%= command.id %> users.csv',
+    '<%= config.bin %> <%= command.id %> users.csv --resume',
+    '<%= config.bin %> <%= command.id %> users.json --json',
+  ]
+
+  static override flags = {
+    'dry-run': Flags.boolean({description: 'Check the file and print the batches that would be sent; send nothing', exclusive: ['resume', 'restart']}),
+    restart: Flags.boolean({description: 'Forget an interrupted import of this file and start over', exclusive: ['resume']}),
+    resume: Flags.boolean({description: 'Continue an interrupted import of this file, sending only what is left'}),
+  }
+
+  static override summary = 'Create users from a CSV or JSON file'
+
+  async run(): Promise<ImportSummary | undefined> {
+    const {file} = this.args
+    if (this.flags['dry-run']) {
+      const planned = await printPlannedBatches(file, {json: this.jsonEnabled(), log: (text) => this.log(text)})
+      this.note(`Dry run: ${planned.rows} users in ${planned.batches} batches; nothing was sent.`)
+      return undefined
+    }
+
+    const summary = await importUsers(() => this.client(), {
+      file,
+      note: (text) => this.note(text),
+      progress: terminalImportProgress(),
+      restart: this.flags.restart,
+      resume: this.flags.resume,
+    })
+    const {users, ...counts} = summary
+    this.log(users?.length ? renderTable(users, ['username', 'user_id', 'realname', 'email', 'status']) : renderRecord(counts))
+    this.note(describeImport(summary))
+    const failure = importFailure(summary)
+    if (failure) {
+      // The summary is the data even when some batches were refused; the error follows on stderr.
+      if (this.jsonEnabled()) this.logJson(summary)
+      throw failure
+    }
+
+    return summary
+  }
+}
