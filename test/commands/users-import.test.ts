@@ -3,7 +3,7 @@
 import {expect} from 'chai'
 import {type ChildProcess, spawn} from 'node:child_process'
 import {createHash} from 'node:crypto'
-import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {type Server, createServer, request} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {tmpdir} from 'node:os'
@@ -57,7 +57,10 @@ function importSession(options: {latencyMs?: number} = {}) {
     session.sandbox = await startSandbox(options)
     session.dir = mkdtempSync(join(tmpdir(), 'duo-import-test-'))
   })
-  after(async () => session.sandbox.close())
+  after(async () => {
+    await session.sandbox.close()
+    rmSync(session.dir, {force: true, recursive: true})
+  })
 
   const env = (url = session.sandbox.url) => ({DUO_HOST: url, DUO_IKEY: session.sandbox.ikey, DUO_SKEY: session.sandbox.skey})
   return {

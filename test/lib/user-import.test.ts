@@ -1,7 +1,7 @@
 // The import's parts in-process: reading and checking files, the journal, and importUsers against a
 // sandbox at a size (10,000 rows) where the journal's bookkeeping has to stay cheap.
 import {expect} from 'chai'
-import {existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
@@ -17,6 +17,7 @@ import {clientFor} from '../sandbox/helpers.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'duo-import-unit-'))
 let written = 0
+after(() => rmSync(dir, {force: true, recursive: true}))
 
 function file(text: string, extension = 'csv'): string {
   const path = join(dir, `f${++written}.${extension}`)
