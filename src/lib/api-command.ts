@@ -1,19 +1,27 @@
-// Base of every command that calls Duo: adds --profile and --sandbox, and builds the signed client
-// once, lazily, so commands that fail validation never touch the network or the keys.
+// Base of every command that calls Duo: adds --profile, --sandbox and --ca-bundle, and builds the
+// signed client once, lazily, so commands that fail validation never touch the network or the keys.
 import {Command, Flags} from '@oclif/core'
 
 import {DuoClient} from './client.js'
-import {resolveCredentials} from './credentials.js'
+import {type ResolvedCredentials, resolveCredentials} from './credentials.js'
 import {DuoCommand} from './duo-command.js'
 import {startEmbeddedSandbox} from './embedded-sandbox.js'
+import {DIRECT} from './network.js'
 
 interface Session {
   client: DuoClient
+  /** What the client was built from, network settings included. */
+  credentials: ResolvedCredentials
   stop(): Promise<void>
 }
 
 export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T> {
   static override baseFlags = {
+    'ca-bundle': Flags.string({
+      description: 'PEM file of CA certificates to trust besides the system ones, e.g. a TLS-inspecting proxy\'s (instead of the profile\'s)',
+      env: 'DUO_CA_BUNDLE',
+      helpGroup: 'GLOBAL',
+    }),
     profile: Flags.string({
       description: 'Profile to use (default: DUO_IKEY/DUO_SKEY/DUO_HOST if set, else the default profile)',
       env: 'DUO_PROFILE',
@@ -26,28 +34,37 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
     }),
   }
 
-  private session?: Promise<Session>
+  private opened?: Promise<Session>
 
   /** The signed client for this run's credentials (or the embedded sandbox with --sandbox). */
   protected async client(): Promise<DuoClient> {
-    this.session ??= this.openSession()
-    return (await this.session).client
+    return (await this.session()).client
+  }
+
+  /** The client and the credentials behind it, set up once per run and closed in finally(). */
+  protected session(): Promise<Session> {
+    this.opened ??= this.openSession()
+    return this.opened
   }
 
   override async finally(error: Error | undefined): Promise<unknown> {
-    if (this.session) await (await this.session.catch(() => undefined))?.stop()
+    if (this.opened) await (await this.opened.catch(() => undefined))?.stop()
     return super.finally(error)
   }
 
   private async openSession(): Promise<Session> {
-    const flags = this.flags as {profile?: string; sandbox?: boolean}
+    const flags = this.flags as {'ca-bundle'?: string; profile?: string; sandbox?: boolean}
     if (flags.sandbox) {
       const sandbox = await startEmbeddedSandbox(this.config.configDir)
-      const client = new DuoClient({credentials: sandbox.credentials})
-      return {client, stop: async () => (client.close(), sandbox.stop())}
+      // The emulator runs in this process on loopback, where no proxy from the environment could reach it.
+      const credentials = {...sandbox.credentials, proxy: DIRECT}
+      const client = new DuoClient({credentials})
+      return {client, credentials, stop: async () => (client.close(), sandbox.stop())}
     }
 
-    const client = new DuoClient({credentials: resolveCredentials(this.profiles, flags.profile)})
-    return {client, stop: async () => client.close()}
+    const resolved = resolveCredentials(this.profiles, flags.profile)
+    const credentials = flags['ca-bundle'] ? {...resolved, caBundle: flags['ca-bundle']} : resolved
+    const client = new DuoClient({credentials})
+    return {client, credentials, stop: async () => client.close()}
   }
 }

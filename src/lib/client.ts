@@ -1,11 +1,10 @@
 // The one place that talks to Duo: signs, sends, retries, parses the envelope, follows pages.
-import {Agent as HttpAgent} from 'node:http'
-import {Agent as HttpsAgent} from 'node:https'
 import fetch, {type Response} from 'node-fetch'
 
 import {DuoApiError, NetworkError} from './errors.js'
-import {hintForApiError} from './error-hints.js'
+import {hintForApiError, hintForNonJsonAnswer} from './error-hints.js'
 import {type ApiEndpoint, parseApiHost} from './host.js'
+import {type Transport, createTransport, describeTransportFailure} from './network.js'
 import {type CanonicalParams, type Digest, type SignatureVersion, canonicalizeParams, formatDuoDate, signRequest} from './signing.js'
 
 export interface Credentials {
@@ -17,6 +16,10 @@ export interface Credentials {
   signatureVersion?: SignatureVersion
   /** v2 only; default sha512 like every current official client. */
   digest?: Digest
+  /** A proxy URL, or "direct"; wins over HTTPS_PROXY/HTTP_PROXY/NO_PROXY (see network.ts). */
+  proxy?: string
+  /** A PEM file of CA certificates to trust besides Node's (a TLS-inspecting proxy's CA). */
+  caBundle?: string
 }
 
 /**
@@ -78,7 +81,7 @@ export class DuoClient {
   readonly endpoint: ApiEndpoint
   /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
   clockOffsetMs: number | undefined
-  private readonly agent: HttpAgent | HttpsAgent
+  private readonly transport: Transport
   private readonly options: Required<Omit<ClientOptions, 'onRetry'>> & Pick<ClientOptions, 'onRetry'>
 
   constructor(options: ClientOptions) {
@@ -91,8 +94,7 @@ export class DuoClient {
       timeoutMs: 30_000,
       ...options,
     }
-    const AgentClass = this.endpoint.baseUrl.startsWith('https:') ? HttpsAgent : HttpAgent
-    this.agent = new AgentClass({keepAlive: true, maxSockets: 16})
+    this.transport = createTransport({caBundle: options.credentials.caBundle, proxy: options.credentials.proxy})
   }
 
   /** One signed call; resolves with Duo's OK envelope or throws DuoApiError / NetworkError. */
@@ -111,13 +113,18 @@ export class DuoClient {
       try {
         ;({response, text} = await this.send(upper, path, params))
       } catch (error) {
-        const reason = describeNetworkError(error, this.endpoint.baseUrl, this.options.timeoutMs)
-        if (idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)) {
-          await this.backoff(attempt, reason)
+        const failure = describeTransportFailure(error, {
+          baseUrl: this.endpoint.baseUrl,
+          caBundle: this.transport.caBundle?.path,
+          proxy: await this.transport.proxyFor(this.endpoint.baseUrl + path),
+          timeoutMs: this.options.timeoutMs,
+        })
+        if (failure.retryable && idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)) {
+          await this.backoff(attempt, failure.message)
           continue
         }
 
-        throw new NetworkError(reason, 'Check the API host, your network, and any proxy between you and Duo.')
+        throw new NetworkError(failure.message, failure.hint)
       }
 
       this.noteServerDate(response.headers.get('date'))
@@ -153,7 +160,7 @@ export class DuoClient {
 
   /** Frees the keep-alive sockets so the process can exit. */
   close(): void {
-    this.agent.destroy()
+    this.transport.close()
   }
 
   private async send(method: string, path: string, params: RequestParams): Promise<{response: Response; text: string}> {
@@ -183,7 +190,7 @@ export class DuoClient {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs)
     try {
-      const response = await fetch(url, {agent: this.agent, body, headers, method, signal: controller.signal})
+      const response = await fetch(url, {agent: await this.transport.agentFor(new URL(url)), body, headers, method, signal: controller.signal})
       return {response, text: await response.text()}
     } finally {
       clearTimeout(timer)
@@ -195,7 +202,8 @@ export class DuoClient {
     try {
       body = JSON.parse(text)
     } catch {
-      throw new DuoApiError(status, undefined, status >= 400 ? `HTTP ${status} with a non-JSON body` : 'Duo answered with a non-JSON body')
+      const message = status >= 400 ? `HTTP ${status} with a non-JSON body` : 'Duo answered with a non-JSON body'
+      throw new DuoApiError(status, undefined, message, undefined, hintForNonJsonAnswer(status))
     }
 
     const envelope = body as {code?: number | string; message?: string; message_detail?: string; stat?: string}
@@ -239,11 +247,4 @@ function toCanonicalParams(params: RequestParams): CanonicalParams {
 /** Sorted keys, like the Python client, so the same call always hashes the same. */
 function toJsonBody(params: RequestParams): Record<string, unknown> {
   return Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]))
-}
-
-function describeNetworkError(error: unknown, baseUrl: string, timeoutMs: number): string {
-  const err = error as {code?: string; message?: string; name?: string}
-  if (err.name === 'AbortError') return `No answer from ${baseUrl} within ${timeoutMs / 1000} s`
-  const code = err.code ? ` (${err.code})` : ''
-  return `Could not reach ${baseUrl}${code}: ${err.message ?? String(error)}`
 }

@@ -20,9 +20,13 @@ export function hintForApiError(ctx: ApiErrorContext): string | undefined {
     }
 
     case 40_103: {
-      return skew
-        ? `This computer's clock is ${skew}; Duo refuses signatures more than about 5 minutes off. Fix the clock (NTP), then retry.`
-        : 'Check the secret key (re-enter it with `duo profiles add`) and that this computer\'s clock is right.'
+      return skew ? skewHint(skew) : 'Check the secret key (re-enter it with `duo profiles add`) and that this computer\'s clock is right.'
+    }
+
+    // The timestamp codes are the sandbox's guesses (reference §2.1); the text is right for either.
+    case 40_104:
+    case 40_105: {
+      return skew ? skewHint(skew) : 'Duo refused the request\'s timestamp: check that this computer\'s clock and time zone are right (NTP).'
     }
 
     case 40_301: {
@@ -36,13 +40,25 @@ export function hintForApiError(ctx: ApiErrorContext): string | undefined {
     }
 
     default: {
-      if (ctx.status === 401 && skew) return `This computer's clock is ${skew}; fix the clock, then retry.`
+      if (ctx.status === 401 && skew) return skewHint(skew)
       return undefined
     }
   }
 }
 
-function describeSkew(offsetMs: number | undefined): string | undefined {
+/** For an error answer without Duo's JSON envelope: something between us and Duo answered. */
+export function hintForNonJsonAnswer(status: number): string | undefined {
+  if (status === 407) return 'The proxy wants credentials: give them in its URL, e.g. HTTPS_PROXY=http://user:password@proxy:3128 (or the profile\'s proxy).'
+  if (status >= 400) return 'This answer did not come from Duo\'s API: a proxy or firewall between you and Duo may have refused the request.'
+  return undefined
+}
+
+function skewHint(skew: string): string {
+  return `This computer's clock is ${skew}; Duo refuses requests whose time is more than about 5 minutes off. Fix the clock (turn on NTP time sync), then retry.`
+}
+
+/** "10 minutes behind Duo's", or undefined when the clocks agree within a minute. */
+export function describeSkew(offsetMs: number | undefined): string | undefined {
   if (offsetMs === undefined || Math.abs(offsetMs) < SKEW_WORTH_MENTIONING_MS) return undefined
   const seconds = Math.round(Math.abs(offsetMs) / 1000)
   const amount = seconds >= 120 ? `${Math.round(seconds / 60)} minutes` : `${seconds} seconds`

@@ -1,6 +1,8 @@
 // What `duo profiles add` needs beyond storage: gathering the keys from flags, prompts or stdin
-// (the secret never from argv), and the masked view `list`/`show` print.
+// (the secret never from argv), checking the optional proxy and CA bundle before saving, and the
+// masked view `list`/`show` print.
 import {parseApiHost} from './host.js'
+import {checkProxySetting, readCaBundle, redactProxy} from './network.js'
 import type {Profile, ProfileStore} from './profiles.js'
 import {type PromptContext, askForValue, readStdin} from './prompts.js'
 import type {SignatureVersion} from './signing.js'
@@ -11,6 +13,8 @@ export interface ProfileInput {
   host?: string
   skeyFromStdin: boolean
   signatureVersion: SignatureVersion
+  proxy?: string
+  caBundle?: string
 }
 
 const IKEY = /^DI[A-Z0-9]{18}$/
@@ -18,6 +22,10 @@ const IKEY = /^DI[A-Z0-9]{18}$/
 export async function gatherProfile(ctx: PromptContext, input: ProfileInput): Promise<Profile> {
   // Check what was given before asking for the rest, so a typo fails fast.
   if (input.host) parseApiHost(input.host)
+  const network = {
+    ...(input.proxy === undefined ? {} : {proxy: checkProxySetting(input.proxy)}),
+    ...(input.caBundle === undefined ? {} : {caBundle: readCaBundle(input.caBundle).path}),
+  }
   const ikey = input.ikey ?? (await askForValue(ctx, {flag: '--ikey', message: 'Integration key (DI…):', validate: validIkey}))
   const ikeyProblem = validIkey(ikey)
   if (ikeyProblem !== true) throw new UsageError(ikeyProblem)
@@ -27,7 +35,7 @@ export async function gatherProfile(ctx: PromptContext, input: ProfileInput): Pr
     ? await readStdin()
     : await askForValue(ctx, {flag: '--skey-stdin', message: 'Secret key (hidden):', secret: true})
   if (!skey) throw new UsageError('The secret key is empty.', 'Pipe it on stdin with --skey-stdin, or enter it at the prompt.')
-  return {host, ikey, signatureVersion: input.signatureVersion, skey}
+  return {host, ikey, signatureVersion: input.signatureVersion, skey, ...network}
 }
 
 function validIkey(value: string): string | true {
@@ -51,6 +59,8 @@ export interface ProfileView {
   ikey: string
   skey: string
   signatureVersion: SignatureVersion
+  proxy?: string
+  caBundle?: string
 }
 
 /** A profile as shown to people and scripts: the secret key is never included. */
@@ -63,5 +73,7 @@ export function viewProfile(store: ProfileStore, name: string): ProfileView {
     name,
     signatureVersion: profile.signatureVersion ?? 5,
     skey: `******** (${profile.skey.length} characters, hidden)`,
+    ...(profile.proxy === undefined ? {} : {proxy: redactProxy(profile.proxy)}),
+    ...(profile.caBundle === undefined ? {} : {caBundle: profile.caBundle}),
   }
 }

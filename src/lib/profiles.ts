@@ -12,6 +12,10 @@ export interface Profile {
   skey: string
   host: string
   signatureVersion?: SignatureVersion
+  /** A proxy URL, or "direct" to ignore HTTPS_PROXY and friends (network.ts). */
+  proxy?: string
+  /** Absolute path of a PEM file of extra CA certificates (a TLS-inspecting proxy's CA). */
+  caBundle?: string
 }
 
 interface Schema {

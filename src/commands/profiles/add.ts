@@ -19,10 +19,12 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
   ]
 
   static override flags = {
+    'ca-bundle': Flags.string({description: 'PEM file of CA certificates to trust besides the system ones (a TLS-inspecting proxy\'s CA)'}),
     default: Flags.boolean({description: 'Make this the default profile (the first profile always is)'}),
     force: Flags.boolean({description: 'Replace an existing profile of the same name without asking'}),
     host: Flags.string({description: 'API hostname, e.g. api-1234abcd.duosecurity.com'}),
     ikey: Flags.string({description: 'Integration key (DI…)'}),
+    proxy: Flags.string({description: 'Proxy URL for this profile, e.g. http://proxy.example.com:3128 (wins over HTTPS_PROXY), or "direct" for none'}),
     'signature-version': Flags.option({default: '5', description: 'Request signature version: 5 (SHA-512, JSON bodies) or legacy 2', options: ['2', '5'] as const})(),
     'skey-stdin': Flags.boolean({description: 'Read the secret key from stdin'}),
   }
@@ -36,8 +38,10 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
     }
 
     const profile = await gatherProfile(this.prompt, {
+      caBundle: this.flags['ca-bundle'],
       host: this.flags.host,
       ikey: this.flags.ikey,
+      proxy: this.flags.proxy,
       signatureVersion: Number(this.flags['signature-version']) as 2 | 5,
       skeyFromStdin: this.flags['skey-stdin'],
     })

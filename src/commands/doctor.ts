@@ -1,0 +1,45 @@
+import {existsSync} from 'node:fs'
+
+import {ApiCommand} from '../lib/api-command.js'
+import {type DoctorReport, renderReport, runDoctor} from '../lib/doctor.js'
+import {DuoError, ExitCode} from '../lib/errors.js'
+
+export default class Doctor extends ApiCommand<typeof Doctor> {
+  static override description = `Checks, in order: the profile (and that its file is mode 0600), the API host, DNS and a TCP connection (to the proxy when one applies), TLS (showing who issued the certificate), this computer's clock against Duo's, whether Duo accepts the keys (one signed read: list 1 user), and which permissions the integration has. Only reads are sent: "Grant resource - Write" is not probed. A check that cannot run because an earlier one failed is shown as skipped.
+
+Exit status: 0 when every check passes, 1 when any fails. With --json: {checks: [{name, ok, skipped, detail, fix?}], ok} on stdout, whatever the outcome.`
+
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> --profile prod --ca-bundle corp-ca.pem',
+    '<%= config.bin %> <%= command.id %> --json | jq \'.checks[] | select(.ok | not)\'',
+  ]
+
+  static override summary = 'Find out why duo cannot reach or use Duo: profile, network, proxy, TLS, clock, keys, permissions'
+
+  async run(): Promise<void> {
+    const credentials = await this.session().then(
+      (session) => session.credentials,
+      (error: unknown) => {
+        if (error instanceof DuoError) return error
+        throw error
+      },
+    )
+    const report: DoctorReport = await runDoctor({
+      configFile: {exists: existsSync(this.profiles.path), looseMode: this.profiles.looseMode(), path: this.profiles.path},
+      credentials,
+      rawHost: this.rawHost(),
+    })
+    // Printed here rather than returned, so that --json output comes with exit 1 too.
+    if (this.jsonEnabled()) this.logJson(report)
+    else this.log(renderReport(report))
+    if (!report.ok) this.exit(ExitCode.error)
+  }
+
+  /** The host the credentials would have used, as written (resolveCredentials' order). */
+  private rawHost(): string | undefined {
+    if (this.flags.sandbox) return undefined
+    const name = this.flags.profile ?? (process.env.DUO_HOST ? undefined : this.profiles.defaultName())
+    return name ? this.profiles.find(name)?.host : process.env.DUO_HOST
+  }
+}
