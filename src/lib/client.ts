@@ -139,17 +139,29 @@ export class DuoClient {
     }
   }
 
-  /** Pages of a list endpoint, following metadata.next_offset until Duo says there is no more. */
+  /**
+   * Pages of a list endpoint, following metadata.next_offset until Duo says there is no more. The
+   * next page is requested before the current one is handed over, so printing one page overlaps
+   * with fetching the next (at most two pages in memory).
+   */
   async *pages<T = unknown>(path: string, params: RequestParams = {}, options: RequestOptions = {}): AsyncGenerator<DuoEnvelope<T[]>> {
     let offset = typeof params.offset === 'string' ? Number(params.offset) : 0
-    for (;;) {
-      const page = await this.request<T[]>('GET', path, {...params, offset: String(offset)}, options)
-      yield page
+    const fetchPage = (from: number) => this.request<T[]>('GET', path, {...params, offset: String(from)}, options)
+    let pending: Promise<DuoEnvelope<T[]>> | undefined = fetchPage(offset)
+    while (pending) {
+      const page: DuoEnvelope<T[]> = await pending
       const next = page.metadata?.next_offset
-      if (next === undefined || next === null) return
-      // A server that does not advance would loop forever; the Ruby client stops here too.
-      if (Number(next) <= offset) throw new DuoApiError(500, undefined, `paging did not advance (next_offset ${next} after ${offset})`)
-      offset = Number(next)
+      pending = undefined
+      if (next !== undefined && next !== null) {
+        // A server that does not advance would loop forever; the Ruby client stops here too.
+        if (Number(next) <= offset) throw new DuoApiError(500, undefined, `paging did not advance (next_offset ${next} after ${offset})`)
+        offset = Number(next)
+        pending = fetchPage(offset)
+        // If the consumer stops early, the prefetched page's failure must not go unhandled.
+        pending.catch(() => {})
+      }
+
+      yield page
     }
   }
 
