@@ -107,27 +107,31 @@ describe('sandbox: authentication', () => {
   })
 
   describe('refuses a one-character change to any signed part (40103)', () => {
-    const date = formatDuoDate(new Date())
+    // Dated when the tests run, not when the file loads: a long suite must not age them out.
+    let date = ''
+    beforeEach(() => {
+      date = formatDuoDate(new Date())
+    })
     const keys = {digest: 'sha512' as const, ikey: IKEY, skey: SKEY}
-    const getUsers: CanonicalRequest = {date, host: '127.0.0.1', method: 'GET', params: {username: 'alice'}, path: '/admin/v1/users'}
+    const getUsers = (): CanonicalRequest => ({date, host: '127.0.0.1', method: 'GET', params: {username: 'alice'}, path: '/admin/v1/users'})
     const sendGet = (signed: CanonicalRequest) =>
       rawRequest(sandbox, {headers: {Authorization: signRequest({...keys, version: 2}, signed), Date: date}, method: 'GET', target: '/admin/v1/users?username=alice'})
 
     it('control: the untouched request is accepted', async () => {
-      expect((await sendGet(getUsers)).status).to.equal(200)
+      expect((await sendGet(getUsers())).status).to.equal(200)
     })
 
-    const changes: Array<[string, Partial<CanonicalRequest>]> = [
-      ['date', {date: date.replace('-0000', '+0000')}],
-      ['method', {method: 'GOT'}],
-      ['host', {host: '127.0.0.2'}],
-      ['path', {path: '/admin/v1/userz'}],
-      ['a parameter key', {params: {usernamf: 'alice'}}],
-      ['a parameter value', {params: {username: 'alicf'}}],
+    const changes: Array<[string, () => Partial<CanonicalRequest>]> = [
+      ['date', () => ({date: date.replace('-0000', '+0000')})],
+      ['method', () => ({method: 'GOT'})],
+      ['host', () => ({host: '127.0.0.2'})],
+      ['path', () => ({path: '/admin/v1/userz'})],
+      ['a parameter key', () => ({params: {usernamf: 'alice'}})],
+      ['a parameter value', () => ({params: {username: 'alicf'}})],
     ]
     for (const [part, change] of changes) {
       it(part, async () => {
-        const response = await sendGet({...getUsers, ...change})
+        const response = await sendGet({...getUsers(), ...change()})
         expect(response.status).to.equal(401)
         expect(response.body).to.deep.equal({code: 40_103, message: 'Invalid signature in request credentials', stat: 'FAIL'})
       })
@@ -162,7 +166,7 @@ describe('sandbox: authentication', () => {
     })
 
     it('an X-Duo header added after signing (v5)', async () => {
-      const signed = signRequest({...keys, version: 5}, {...getUsers, body: ''})
+      const signed = signRequest({...keys, version: 5}, {...getUsers(), body: ''})
       const response = await rawRequest(sandbox, {
         headers: {Authorization: signed, Date: date, 'X-Duo-Extra': 'x'},
         method: 'GET',
