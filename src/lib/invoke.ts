@@ -1,6 +1,6 @@
 // Turns "operation + loose input" into one signed call. Every surface (CLI, REST, MCP) goes through
 // here, so checks, path encoding and the permission hint are the same everywhere.
-import type {DuoClient, DuoEnvelope, RequestParams} from './client.js'
+import type {DuoClient, DuoEnvelope, RequestOptions, RequestParams} from './client.js'
 import {UsageError} from './errors.js'
 import {type Operation, getOperation} from './operations.js'
 import {checkParams, checkPathParams, describeProblems} from './params.js'
@@ -59,6 +59,7 @@ export async function* invokeAll<T = unknown>(
   for await (const page of invokePages<T>(client, operation, input)) yield* page.response
 }
 
-function requestOptions(operation: Operation) {
+/** How the client treats an operation's call: retry rules and the permission named on a 403. */
+export function requestOptions(operation: Operation): RequestOptions {
   return {idempotent: operation.hints.idempotent, permission: operation.permission}
 }

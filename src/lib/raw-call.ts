@@ -1,6 +1,8 @@
 // `duo api`: any signed call, for endpoints the topic commands do not cover (like `gh api`).
-import type {DuoClient, DuoEnvelope, RequestParams} from './client.js'
+import type {DuoClient, DuoEnvelope, RequestOptions, RequestParams} from './client.js'
 import {UsageError} from './errors.js'
+import {requestOptions} from './invoke.js'
+import {matchRoute} from './routes.js'
 
 export interface RawCall {
   method: string
@@ -53,11 +55,20 @@ function splitPair(pair: string, flag: string): [string, string] {
 }
 
 export async function sendRawCall(client: DuoClient, call: RawCall): Promise<DuoEnvelope> {
-  return client.request(call.method, call.path, call.params)
+  return client.request(call.method, call.path, call.params, knownOperationOptions(call))
 }
 
 /** Every item of a paged GET, as one stream (the concatenated `response` arrays). */
 export function rawCallItems(client: DuoClient, call: RawCall): AsyncGenerator<unknown> {
   if (call.method !== 'GET') throw new UsageError('--all only follows pages of GET calls.')
-  return client.items(call.path, call.params)
+  return client.items(call.path, call.params, knownOperationOptions(call))
+}
+
+/**
+ * A path the catalog knows gets the same retry rules and 403 hint as its topic command; any other
+ * path is sent as given, with the client's method-based defaults.
+ */
+function knownOperationOptions(call: RawCall): RequestOptions {
+  const match = matchRoute(call.method, call.path)
+  return match.kind === 'found' ? requestOptions(match.route.operation) : {}
 }

@@ -44,7 +44,8 @@ export function announce(sandbox: RunningSandbox): SandboxAnnouncement {
 }
 
 export function saveSandboxProfile(store: ProfileStore, name: string, sandbox: RunningSandbox): void {
-  store.save(name, {host: sandbox.host, ikey: sandbox.ikey, skey: sandbox.skey})
+  // `direct`: a company HTTP_PROXY must not capture calls to a sandbox on this machine.
+  store.save(name, {host: sandbox.host, ikey: sandbox.ikey, proxy: 'direct', skey: sandbox.skey})
 }
 
 /** Resolves on the first SIGINT or SIGTERM, after which the caller closes the sandbox. */

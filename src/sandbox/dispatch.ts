@@ -6,7 +6,7 @@ import type {RequestParams} from '../lib/client.js'
 import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
 import type {SandboxEnv} from './handlers/context.js'
 import {handlers} from './handlers/index.js'
-import type {Route} from './router.js'
+import type {Route} from '../lib/routes.js'
 
 export function execute(env: SandboxEnv, route: Route, input: Record<string, unknown>): Result {
   const {operation} = route

@@ -14,7 +14,7 @@ import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
 import {loadSnapshot, saveSnapshot} from './persistence.js'
 import type {PushAnswer, Snapshot} from './records.js'
-import {matchRoute} from './router.js'
+import {matchRoute} from '../lib/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
 

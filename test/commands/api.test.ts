@@ -53,6 +53,14 @@ describe('duo api (in-process, nock)', () => {
     expect((await runInProcess(['api', 'GET', '/admin/v1/users', '-p', 'username_list=a', '-p', 'username_list=b'])).exitCode).to.equal(0)
   })
 
+  it('names the missing permission on a 403 for a path the catalog knows', async () => {
+    nock(`https://${host}`).post('/admin/v1/users').reply(403, {code: 40_301, message: 'Access forbidden', stat: 'FAIL'})
+    const {exitCode, stderr} = await runInProcess(['api', 'POST', '/admin/v1/users', '-p', 'username=x'])
+    expect(exitCode).to.equal(3)
+    expect(stderr).to.contain('Error: Access forbidden (40301)')
+    expect(stderr).to.contain('"Grant resource - Write"')
+  })
+
   it('streams every page as one JSON array with --all', async () => {
     nock(`https://${host}`)
       .get('/admin/v1/users').query({offset: '0'}).reply(200, {metadata: {next_offset: 1}, response: [{n: 1}], stat: 'OK'})

@@ -2,7 +2,7 @@
 // were its own request (same parameter checks). They run in order and independently: one failing
 // does not undo or stop the others.
 import {ApiFailure, failBody, invalidParams} from '../envelope.js'
-import {matchRoute} from '../router.js'
+import {matchRoute} from '../../lib/routes.js'
 import {type Handler} from './context.js'
 
 /** The operations Duo's bulk endpoint supports ([RUBY] comment; group removal as DELETE, unconfirmed). */

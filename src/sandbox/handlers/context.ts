@@ -4,7 +4,7 @@ import type {RequestParams} from '../../lib/client.js'
 import type {Operation} from '../../lib/operations.js'
 import type {Result} from '../envelope.js'
 import type {PushAnswer} from '../records.js'
-import type {Route} from '../router.js'
+import type {Route} from '../../lib/routes.js'
 import type {SandboxState} from '../state.js'
 
 export interface SandboxEnv {

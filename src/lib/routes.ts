@@ -1,7 +1,7 @@
 // Maps method + raw path to a catalog operation. A static segment beats a placeholder, so
 // /admin/v1/users/enroll or /bulk_create is never read as a user id; placeholders are percent-decoded
 // only after matching, so an id like `..%2Fgroups` stays one segment and cannot reach another route.
-import {type Operation, operations} from '../lib/operations.js'
+import {type Operation, operations} from './operations.js'
 
 export interface Route {
   operation: Operation
