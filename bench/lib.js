@@ -52,3 +52,26 @@ export function median(values) {
 }
 
 export const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits
+
+/**
+ * Starts a long-running duo command (`sandbox start`, `serve rest`) that prints one JSON line on
+ * stdout when ready; resolves with that line and a stop() that sends SIGTERM and waits for exit.
+ */
+export async function startService(args, env = {}) {
+  const child = spawn(process.execPath, [BIN, ...args, '--json'], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+  let stderr = ''
+  child.stderr.on('data', (chunk) => (stderr += chunk))
+  let buffer = ''
+  for await (const chunk of child.stdout) {
+    buffer += chunk
+    if (buffer.includes('\n')) break
+  }
+
+  if (!buffer.includes('\n')) throw new Error(`duo ${args.join(' ')} exited before it was ready: ${stderr}`)
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once('exit', resolve)
+      child.kill('SIGTERM')
+    })
+  return {info: JSON.parse(buffer.split('\n')[0]), stop}
+}

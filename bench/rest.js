@@ -4,8 +4,9 @@
 //
 // Both sides sign every request afresh, as real clients must: the direct side in autocannon's
 // per-request setupRequest hook (a new Date and HMAC-SHA512 each time), the adapter inside
-// DuoClient. Everything runs in this process, so the adapter and the sandbox share one event loop;
-// in real use Duo is another machine, which makes this a pessimistic measure of the adapter.
+// DuoClient. The sandbox and the adapter are the built CLI (`duo sandbox start`, `duo serve rest`),
+// each its own process as in real use; on this 2-core machine they still share the cores with
+// autocannon, and in real use Duo is another machine, so this is a pessimistic measure.
 //
 // The 5 s a side run as interleaved 1 s slices (direct, adapter, direct …), so a change in the
 // machine's load during the run weighs on both sides alike. p99 comes from every response time
@@ -17,10 +18,8 @@ import autocannon from 'autocannon'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-import {DuoClient} from '../dist/lib/client.js'
 import {formatDuoDate, signRequest} from '../dist/lib/signing.js'
-import {startSandbox} from '../dist/sandbox/server.js'
-import {startRestServer} from '../dist/serve/rest.js'
+import {startService} from './lib.js'
 
 const PATH = '/admin/v1/users'
 const QUERY = {limit: '10'}
@@ -66,10 +65,12 @@ function round(value) {
  * {direct, adapter, ratio, addedP99Ms, met, oneConnection}.
  */
 export async function runRestBench({connections = 10, duration = 5} = {}) {
-  const sandbox = await startSandbox({users: 1000})
-  const client = new DuoClient({credentials: {host: sandbox.url, ikey: sandbox.ikey, skey: sandbox.skey}})
-  // Reads are never audited; a no-op log keeps stderr quiet all the same.
-  const server = await startRestServer({auditLog: {close() {}, record() {}}, client, port: 0})
+  const {info: sandbox, stop: stopSandbox} = await startService(['sandbox', 'start', '--port', '0', '--users', '1000'])
+  const {info: server, stop: stopServer} = await startService(['serve', 'rest', '--port', '0'], {
+    DUO_HOST: sandbox.host,
+    DUO_IKEY: sandbox.ikey,
+    DUO_SKEY: sandbox.skey,
+  })
   const keys = {digest: 'sha512', ikey: sandbox.ikey, skey: sandbox.skey, version: 5}
   const direct = {
     requests: [
@@ -103,9 +104,8 @@ export async function runRestBench({connections = 10, duration = 5} = {}) {
       ratio,
     }
   } finally {
-    await server.close()
-    client.close()
-    await sandbox.close()
+    await stopServer()
+    await stopSandbox()
   }
 }
 
