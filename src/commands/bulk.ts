@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
 import {ApiCommand} from '../lib/api-command.js'
-import {type BulkEntry, type BulkResult, callCount, deletionQuestion, readBulkFile, resultLine, runBulk} from '../lib/bulk-file.js'
+import {type BulkEntry, type BulkResult, bulkQuestion, callCount, readBulkFile, resultLine, runBulk} from '../lib/bulk-file.js'
 import {yesFlag} from '../lib/flags.js'
 import {confirmOrAbort} from '../lib/prompts.js'
 
@@ -12,11 +12,11 @@ export default class Bulk extends ApiCommand<typeof Bulk> {
 
   static override description = `Each operation is {"method", "path", "body"}: POST /admin/v1/users (create), POST /admin/v1/users/{user_id} (modify), DELETE /admin/v1/users/{user_id}, POST /admin/v1/users/{user_id}/groups (add to a group, body {"group_id"}), DELETE /admin/v1/users/{user_id}/groups/{group_id}. The whole file is checked before anything is sent, then run 50 operations per call. Operations run independently: one failing does not stop the others.
 
-Prints one line per operation: its number, OK or FAIL with Duo's code and message. With --json: the array of results ({stat, response} or {stat, code, message, message_detail}). Exit status 1 if any operation failed. A file that deletes asks first (default no); without a terminal pass --yes.`
+Prints one line per operation: its number, OK or FAIL with Duo's code and message. With --json: the array of results ({stat, response} or {stat, code, message, message_detail}). Exit status 1 if any operation failed. Asks first (default no), saying how many operations delete; without a terminal pass --yes.`
 
   static override examples = [
-    '<%= config.bin %> <%= command.id %> ops.json',
     '<%= config.bin %> <%= command.id %> ops.json --dry-run',
+    '<%= config.bin %> <%= command.id %> ops.json',
     '<%= config.bin %> <%= command.id %> ops.json --yes --json | jq \'map(select(.stat == "FAIL"))\'',
   ]
 
@@ -36,8 +36,7 @@ Prints one line per operation: its number, OK or FAIL with Duo's code and messag
       return entries
     }
 
-    const question = deletionQuestion(file, entries)
-    if (question) await confirmOrAbort(this.prompt, question, this.flags.yes)
+    await confirmOrAbort(this.prompt, bulkQuestion(file, entries), this.flags.yes)
     const results = await runBulk(await this.client(), entries, (batch, first) => {
       for (const [i, result] of batch.entries()) this.log(resultLine(first + i + 1, entries[first + i], result))
     })

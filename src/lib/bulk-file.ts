@@ -54,11 +54,11 @@ export function callCount(entries: readonly BulkEntry[]): number {
   return Math.ceil(entries.length / PER_CALL)
 }
 
-/** What to confirm before running: only files that delete users or memberships need it. */
-export function deletionQuestion(file: string, entries: readonly BulkEntry[]): string | undefined {
+/** The confirmation question (the catalog marks bulk destructive): how many operations, and how many delete. */
+export function bulkQuestion(file: string, entries: readonly BulkEntry[]): string {
   const deletions = entries.filter((e) => e.method.toUpperCase() === 'DELETE').length
-  if (deletions === 0) return undefined
-  return `Run the ${entries.length} operations in ${file}, including ${deletions} deletion${deletions === 1 ? '' : 's'} of users or group memberships?`
+  const consequence = deletions === 0 ? 'creating or changing users and memberships' : `including ${deletions} deletion${deletions === 1 ? '' : 's'} of users or group memberships`
+  return `Run the ${entries.length} operations in ${file} against Duo, ${consequence}?`
 }
 
 /**

@@ -33,7 +33,7 @@ describe('duo bulk (built CLI, sandbox)', function () {
         {body: {realname: 'Heidi B.'}, method: 'POST', path: `/admin/v1/users/${heidi.user_id}`},
       ],
     })
-    const result = await duo.run(['bulk', file])
+    const result = await duo.run(['bulk', file, '--yes'])
     expect(result.code).to.equal(1)
     const lines = result.stdout.trim().split('\n')
     expect(lines).to.have.length(4)
@@ -52,13 +52,13 @@ describe('duo bulk (built CLI, sandbox)', function () {
     expect(heidiGroups.map((g) => g.name)).to.include('Helpdesk')
     expect(heidiNow).to.include({realname: 'Heidi B.'})
 
-    const json = await duo.run(['bulk', bulkFile([create('bulk2'), create('bulk2')]), '--json'])
+    const json = await duo.run(['bulk', bulkFile([create('bulk2'), create('bulk2')]), '--yes', '--json'])
     expect(json.code).to.equal(1)
     const results = JSON.parse(json.stdout) as Row[]
     expect(results.map((r) => r.stat)).to.deep.equal(['OK', 'FAIL'])
     expect(results[1]).to.include({code: 40002})
 
-    const [created] = await duo.json<Row[]>(['bulk', bulkFile([create('bulk3')])])
+    const [created] = await duo.json<Row[]>(['bulk', bulkFile([create('bulk3')]), '--yes'])
     expect(created.stat).to.equal('OK')
     expect(created.response).to.include({username: 'bulk3'})
   })
@@ -70,18 +70,19 @@ describe('duo bulk (built CLI, sandbox)', function () {
     expect(dry.stderr).to.contain('120 operations in 3 call(s)')
 
     const before = duo.sandbox.requestCount()
-    const results = await duo.json<Row[]>(['bulk', file])
+    const results = await duo.json<Row[]>(['bulk', file, '--yes'])
     expect(results).to.have.length(120)
     expect(results.every((r) => r.stat === 'OK')).to.equal(true)
     expect(duo.sandbox.requestCount() - before).to.equal(3)
   })
 
-  it('checks the whole file and confirms deletions before sending anything', async () => {
+  it('checks the whole file and asks for confirmation, saying what deletes, before sending anything', async () => {
     const [grace] = await duo.json<Row[]>(['users', 'list', '--username', 'grace'])
     const deletion = bulkFile({operations: [create('bulk4'), {method: 'DELETE', path: `/admin/v1/users/${grace.user_id}`}]})
     const before = duo.sandbox.requestCount()
-    const [refused, dry, invalid, empty, missing, notJson] = await Promise.all([
+    const [refused, refusedCreate, dry, invalid, empty, missing, notJson] = await Promise.all([
       duo.run(['bulk', deletion]),
+      duo.run(['bulk', bulkFile([create('bulk5')])]),
       duo.run(['bulk', deletion, '--dry-run', '--json']),
       duo.run(['bulk', bulkFile([create('ok'), {method: 'POST'}])]),
       duo.run(['bulk', bulkFile({operations: []})]),
@@ -89,14 +90,17 @@ describe('duo bulk (built CLI, sandbox)', function () {
       duo.run(['bulk', bulkFile('{"operations": [')]),
     ])
     expect(refused.code).to.equal(2)
-    expect(refused.stderr).to.contain('including 1 deletion of users').and.contain('--yes')
+    expect(refused.stderr).to.contain('Run the 2 operations in').and.contain('including 1 deletion of users').and.contain('--yes')
+    expect(refusedCreate.code).to.equal(2)
+    expect(refusedCreate.stderr).to.contain('creating or changing users')
     expect(dry.code).to.equal(0)
     expect(JSON.parse(dry.stdout)).to.have.length(2)
     expect(invalid.code).to.equal(2)
     expect(invalid.stderr).to.contain('operation 2 must be an object with a method and a path')
     expect([empty.code, missing.code, notJson.code]).to.deep.equal([2, 2, 2])
     expect(duo.sandbox.requestCount(), 'nothing was sent').to.equal(before)
-    expect(await duo.json(['users', 'list', '--username', 'grace'])).to.have.length(1)
+    const [graceStill, bulk5] = await Promise.all([duo.json(['users', 'list', '--username', 'grace']), duo.json(['users', 'list', '--username', 'bulk5'])])
+    expect([graceStill, bulk5]).to.deep.equal([[grace], []])
 
     expect(await duo.json<Row[]>(['bulk', deletion, '--yes'])).to.have.length(2)
     expect(await duo.json(['users', 'list', '--username', 'grace'])).to.deep.equal([])
