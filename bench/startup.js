@@ -1,5 +1,6 @@
 // Start-up: `duo users get USER --json` against a running sandbox, versus bare `node -e 0`.
-// Medians of many runs, alternating the two so machine noise hits both alike.
+// Medians of many runs, alternating them so machine noise hits all alike. `duo --version` is
+// reported too: it is oclif's own floor (no command module, no request), for context.
 import {median, round, runNode, sandboxEnv, startSandbox, BIN} from './lib.js'
 
 export async function runStartupBench({runs = 15} = {}) {
@@ -8,23 +9,34 @@ export async function runStartupBench({runs = 15} = {}) {
   try {
     const duo = []
     const node = []
+    const floor = []
     for (let i = 0; i < runs; i++) {
-      const a = await runNode(['-e', '0'])
+      node.push((await runNode(['-e', '0'])).ms)
       const b = await runNode([BIN, 'users', 'get', 'alice', '--json'], {env})
       if (b.code !== 0) throw new Error(`duo users get failed: ${b.stderr}`)
-      node.push(a.ms)
       duo.push(b.ms)
+      floor.push((await runNode([BIN, '--version'], {env})).ms)
     }
 
     const ratio = median(duo) / median(node)
-    return {
-      name: 'startup: users get --json vs node -e 0',
-      baseline: `${round(median(node), 0)} ms`,
-      measured: `${round(median(duo), 0)} ms`,
-      ratio: round(ratio),
-      target: '≤ 2.5×',
-      ok: ratio <= 2.5,
-    }
+    return [
+      {
+        name: 'startup: users get --json vs node -e 0',
+        baseline: `${round(median(node), 0)} ms`,
+        measured: `${round(median(duo), 0)} ms`,
+        ratio: round(ratio),
+        target: '≤ 2.5×',
+        ok: ratio <= 2.5,
+      },
+      {
+        name: 'startup: oclif floor (duo --version) vs node -e 0',
+        baseline: `${round(median(node), 0)} ms`,
+        measured: `${round(median(floor), 0)} ms`,
+        ratio: round(median(floor) / median(node)),
+        target: 'reported',
+        ok: true,
+      },
+    ]
   } finally {
     await sandbox.close()
   }

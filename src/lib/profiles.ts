@@ -1,7 +1,11 @@
 // Named credential profiles, stored with conf in the config dir. The file holds secret keys, so
 // the folder is 0700 and the file 0600, checked again after every write.
-import Conf from 'conf'
-import {chmodSync, existsSync, mkdirSync, statSync} from 'node:fs'
+//
+// Reading is a plain JSON read; conf (with its JSON-schema machinery, ~45 ms to load) is loaded
+// only to write, so the commands that merely use a profile start faster.
+import type Conf from 'conf'
+import {chmodSync, existsSync, mkdirSync, readFileSync, statSync} from 'node:fs'
+import {createRequire} from 'node:module'
 import {join} from 'node:path'
 
 import type {SignatureVersion} from './signing.js'
@@ -30,20 +34,16 @@ export function checkProfileName(name: string): string {
   return name
 }
 
+const require = createRequire(import.meta.url)
+
 export class ProfileStore {
+  /** Where conf keeps the file: `${configDir}/config.json`. */
   readonly path: string
-  private readonly conf: Conf<Schema>
+  private writer?: Conf<Schema>
 
   constructor(readonly configDir: string) {
     mkdirSync(configDir, {mode: 0o700, recursive: true})
-    this.conf = new Conf<Schema>({
-      configFileMode: 0o600,
-      configName: 'config',
-      cwd: configDir,
-      defaults: {profiles: {}},
-      projectName: 'duo',
-    })
-    this.path = this.conf.path
+    this.path = join(configDir, 'config.json')
   }
 
   /** Whether the file is readable by others than its owner (a secret leak). */
@@ -54,15 +54,15 @@ export class ProfileStore {
   }
 
   names(): string[] {
-    return Object.keys(this.conf.get('profiles')).sort()
+    return Object.keys(this.read().profiles).sort()
   }
 
   defaultName(): string | undefined {
-    return this.conf.get('defaultProfile')
+    return this.read().defaultProfile
   }
 
   find(name: string): Profile | undefined {
-    return this.conf.get('profiles')[name]
+    return Object.hasOwn(this.read().profiles, name) ? this.read().profiles[name] : undefined
   }
 
   get(name: string): Profile {
@@ -81,23 +81,52 @@ export class ProfileStore {
   /** Saves (or replaces) a profile; the first one saved becomes the default. */
   save(name: string, profile: Profile, makeDefault = false): void {
     checkProfileName(name)
-    this.conf.set('profiles', {...this.conf.get('profiles'), [name]: profile})
-    if (makeDefault || !this.defaultName()) this.conf.set('defaultProfile', name)
+    this.conf().set('profiles', {...this.read().profiles, [name]: profile})
+    if (makeDefault || !this.defaultName()) this.conf().set('defaultProfile', name)
     this.tighten()
   }
 
   use(name: string): void {
     this.get(name)
-    this.conf.set('defaultProfile', name)
+    this.conf().set('defaultProfile', name)
     this.tighten()
   }
 
   remove(name: string): void {
     this.get(name)
-    const {[name]: _removed, ...rest} = this.conf.get('profiles')
-    this.conf.set('profiles', rest)
-    if (this.defaultName() === name) this.conf.delete('defaultProfile')
+    const {[name]: _removed, ...rest} = this.read().profiles
+    this.conf().set('profiles', rest)
+    if (this.defaultName() === name) this.conf().delete('defaultProfile')
     this.tighten()
+  }
+
+  private read(): Schema {
+    let text: string
+    try {
+      text = readFileSync(this.path, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {profiles: {}}
+      throw new ConfigError(`Cannot read ${this.path}: ${(error as Error).message}`)
+    }
+
+    try {
+      const parsed = JSON.parse(text) as Partial<Schema>
+      return {...parsed, profiles: parsed.profiles ?? {}}
+    } catch {
+      throw new ConfigError(`${this.path} is not valid JSON.`, 'Fix or remove the file, then add the profiles again.')
+    }
+  }
+
+  private conf(): Conf<Schema> {
+    const ConfClass = (require('conf') as {default: typeof Conf}).default
+    this.writer ??= new ConfClass<Schema>({
+      configFileMode: 0o600,
+      configName: 'config',
+      cwd: this.configDir,
+      defaults: {profiles: {}},
+      projectName: 'duo',
+    })
+    return this.writer
   }
 
   private tighten(): void {
