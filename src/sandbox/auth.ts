@@ -5,7 +5,8 @@ import {timingSafeEqual} from 'node:crypto'
 
 import {type CanonicalRequest, type Digest, type SignatureVersion, canonicalize, hmacHex} from '../lib/signing.js'
 import {ApiFailure} from './envelope.js'
-import {type IncomingCall, mergeParams} from './incoming.js'
+import {mergeParams} from '../lib/duo-wire.js'
+import type {IncomingCall} from './incoming.js'
 
 /** ±5 minutes: third-party observation, reference §1.1 (unconfirmed). */
 export const DATE_WINDOW_MS = 5 * 60 * 1000

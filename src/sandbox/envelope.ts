@@ -1,18 +1,9 @@
-// Duo's response envelope (reference §2.1) and the failures handlers throw. Codes follow Duo's
-// convention: the first three digits are the HTTP status, the last two refine it.
+// Duo's response envelope (reference §2.1) as the sandbox builds it; the failures handlers throw
+// are Duo's wire format, shared with `duo serve rest` (lib/duo-wire.ts).
 import type {PageMetadata, RequestParams} from '../lib/client.js'
 import type {Paging} from '../lib/operations.js'
 
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: number,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message)
-  }
-}
+export {ApiFailure, failBody, invalidParams, missingParams, notFound} from '../lib/duo-wire.js'
 
 /** What a handler produces: Duo's `response` and, for lists, `metadata`. */
 export interface Result {
@@ -20,22 +11,8 @@ export interface Result {
   metadata?: PageMetadata
 }
 
-export const notFound = (detail?: string) => new ApiFailure(404, 40_401, 'Resource not found', detail)
-export const invalidParams = (detail: string) => new ApiFailure(400, 40_002, 'Invalid request parameters', detail)
-// 40001 for a missing required parameter is unconfirmed (reference §2.1: a third-party mock only).
-export const missingParams = (detail: string) => new ApiFailure(400, 40_001, 'Missing required request parameters', detail)
-
 export function okBody(result: Result): Record<string, unknown> {
   return result.metadata ? {metadata: result.metadata, response: result.response, stat: 'OK'} : {response: result.response, stat: 'OK'}
-}
-
-export function failBody(failure: ApiFailure): Record<string, unknown> {
-  return {
-    code: failure.code,
-    message: failure.message,
-    ...(failure.detail === undefined ? {} : {message_detail: failure.detail}),
-    stat: 'FAIL',
-  }
 }
 
 /**

@@ -2,9 +2,8 @@
 // what gets signed), the query string and a form body as decoded parameters, a JSON body as-is.
 import type {IncomingHttpHeaders, IncomingMessage} from 'node:http'
 
-import {invalidParams} from './envelope.js'
+import {type DecodedParams, decodeForm, invalidParams, mergeParams} from '../lib/duo-wire.js'
 
-export type DecodedParams = Record<string, string | string[]>
 
 export interface IncomingCall {
   method: string
@@ -38,25 +37,6 @@ export function toIncomingCall(req: IncomingMessage, body: Buffer): IncomingCall
     query: mark === -1 ? {} : decodeForm(target.slice(mark + 1)),
     xDuoHeaders,
   }
-}
-
-/** application/x-www-form-urlencoded decoding ('+' is a space); a repeated key gives an array. */
-export function decodeForm(text: string): DecodedParams {
-  const out: DecodedParams = {}
-  for (const [key, value] of new URLSearchParams(text)) add(out, key, value)
-  return out
-}
-
-/** Query plus form parameters: what signature v2 signs, and (with a JSON body's) the call's input. */
-export function mergeParams(a: DecodedParams, b: DecodedParams = {}): DecodedParams {
-  const out: DecodedParams = {...a}
-  for (const [key, value] of Object.entries(b)) add(out, key, value)
-  return out
-}
-
-function add(params: DecodedParams, key: string, value: string | string[]): void {
-  const seen = params[key]
-  params[key] = seen === undefined ? value : [...[seen].flat(), ...[value].flat()]
 }
 
 /** The operation's input: query parameters plus the form fields or the JSON object in the body. */
