@@ -1,13 +1,14 @@
 // Rendering for people and for scripts. Tables are borderless (like gh and kubectl) so that pages
 // streamed with --all line up as one table; colour only on a terminal and never with NO_COLOR.
-import chalk, {Chalk} from 'chalk'
 import {once} from 'node:events'
 import {createRequire} from 'node:module'
 
-// Table and CSV code load on first use only: `--json` runs never pay for them (start-up speed).
+// Colour, table and CSV code load on first use only: `--json` runs never pay for them (start-up
+// speed; chalk alone is ~20 ms). chalk is ESM, which require() loads on Node >= 20.19.
 const require = createRequire(import.meta.url)
 const loadTable = () => require('cli-table3') as typeof import('cli-table3')
 const loadCsv = () => require('csv-stringify/sync') as typeof import('csv-stringify/sync')
+const loadChalk = () => require('chalk') as typeof import('chalk')
 
 export type Row = Record<string, unknown>
 
@@ -33,7 +34,10 @@ function labelOf(item: unknown): unknown {
   return o.name ?? o.username ?? o.number ?? o.serial ?? o.credential_name ?? o.device_name ?? Object.values(o)[0]
 }
 
-const style = () => (process.env.NO_COLOR || !process.stdout.isTTY ? new Chalk({level: 0}) : chalk)
+const style = () => {
+  const {Chalk, default: chalk} = loadChalk()
+  return process.env.NO_COLOR || !process.stdout.isTTY ? new Chalk({level: 0}) : chalk
+}
 
 const borderless = {
   bottom: '', 'bottom-left': '', 'bottom-mid': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '',
