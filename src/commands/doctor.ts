@@ -32,7 +32,7 @@ Exit status: 0 when every check passes, 1 when any fails. With --json: {checks: 
     })
     // Printed here rather than returned, so that --json output comes with exit 1 too.
     if (this.jsonEnabled()) this.logJson(report)
-    else this.log(renderReport(report))
+    else this.show(() => renderReport(report))
     if (!report.ok) this.exit(ExitCode.error)
   }
 

@@ -40,6 +40,11 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
     return {interactive: terminalIsInteractive(this.jsonEnabled())}
   }
 
+  /** Human output, rendered only when it will be shown (--json prints the returned data instead). */
+  protected show(render: () => string): void {
+    if (!this.jsonEnabled()) this.log(render())
+  }
+
   /** Notes for a person (progress, warnings): stderr, and silent in --json mode. */
   protected note(message: string): void {
     this.logToStderr(message)

@@ -22,7 +22,7 @@ export default class GroupsCreate extends ApiCommand<typeof GroupsCreate> {
   async run(): Promise<Row> {
     const name = this.flags.name ?? (await askForValue(this.prompt, {flag: '--name', message: 'Group name'}))
     const {response: group} = await invoke<Row>(await this.client(), OPERATION, paramsFromFlags(OPERATION, {...this.flags, name}))
-    this.log(renderRecord(group))
+    this.show(() => renderRecord(group))
     return group
   }
 }

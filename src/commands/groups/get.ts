@@ -10,7 +10,7 @@ export default class GroupsGet extends ApiCommand<typeof GroupsGet> {
 
   async run(): Promise<Row> {
     const {response: group} = await invokeOn<Row>(await this.client(), 'getgroupv2', {group_id: this.args.group})
-    this.log(renderRecord(group))
+    this.show(() => renderRecord(group))
     return group
   }
 }

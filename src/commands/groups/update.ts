@@ -22,7 +22,7 @@ export default class GroupsUpdate extends ApiCommand<typeof GroupsUpdate> {
   async run(): Promise<Row> {
     const changes = changesFromFlags(OPERATION, this.flags)
     const {response: group} = await invokeOn<Row>(await this.client(), OPERATION, {group_id: this.args.group}, changes)
-    this.log(renderRecord(group))
+    this.show(() => renderRecord(group))
     return group
   }
 }

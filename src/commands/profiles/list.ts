@@ -9,7 +9,7 @@ export default class ProfilesList extends DuoCommand<typeof ProfilesList> {
   async run(): Promise<ProfileView[]> {
     const views = this.profiles.names().map((name) => viewProfile(this.profiles, name))
     if (views.length === 0) this.note('No profiles yet. Add one with `duo profiles add`.')
-    else this.log(renderTable(views.map((v) => ({...v, default: v.default ? '*' : ''})), ['name', 'default', 'host', 'ikey']))
+    else this.show(() => renderTable(views.map((v) => ({...v, default: v.default ? '*' : ''})), ['name', 'default', 'host', 'ikey']))
     return views
   }
 }

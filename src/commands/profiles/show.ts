@@ -17,7 +17,7 @@ export default class ProfilesShow extends DuoCommand<typeof ProfilesShow> {
     const name = this.args.name ?? this.profiles.defaultName()
     if (!name) throw new ConfigError('There is no default profile.', 'Add one with `duo profiles add`.')
     const view = viewProfile(this.profiles, name)
-    this.log(renderRecord({...view}))
+    this.show(() => renderRecord({...view}))
     return view
   }
 }

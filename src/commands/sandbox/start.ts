@@ -35,7 +35,7 @@ export default class SandboxStart extends DuoCommand<typeof SandboxStart> {
     const sandbox = await startSandbox(sandboxOptions({...this.flags, 'fail-rate': failRate}))
     const info = announce(sandbox)
     if (this.jsonEnabled()) writeJsonLine(info)
-    else this.log(renderRecord({...info}))
+    else this.show(() => renderRecord({...info}))
 
     const profileName = this.flags['save-profile'] ?? (this.prompt.interactive ? 'sandbox' : undefined)
     if (profileName) {

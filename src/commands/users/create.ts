@@ -21,7 +21,7 @@ export default class UsersCreate extends ApiCommand<typeof UsersCreate> {
     const username = this.flags.username ?? (await askForValue(this.prompt, {flag: '--username', message: 'Username for the new user:'}))
     const input = {...paramsFromFlags('createuser', this.flags), username}
     const {response: user} = await invoke<DuoUser>(await this.client(), 'createuser', input)
-    this.log(renderUser(user))
+    this.show(() => renderUser(user))
     this.note(`Created user ${user.username} (${user.user_id}).`)
     return user
   }

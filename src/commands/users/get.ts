@@ -21,7 +21,7 @@ export default class UsersGet extends ApiCommand<typeof UsersGet> {
     const client = await this.client()
     const userId = await userIdOrPick(client, this.prompt, this.args.user)
     const {response: user} = await invoke<DuoUser>(client, 'getuser', {user_id: userId})
-    this.log(renderUser(user))
+    this.show(() => renderUser(user))
     return user
   }
 }

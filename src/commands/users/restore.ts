@@ -20,7 +20,7 @@ export default class UsersRestore extends ApiCommand<typeof UsersRestore> {
 
   async run(): Promise<UserTarget[]> {
     const targets = await applyToUsers(await this.client(), 'bulkrestoreusers', this.argList)
-    this.log(renderTable([...targets], ['user', 'user_id']))
+    this.show(() => renderTable([...targets], ['user', 'user_id']))
     this.note(`Restored ${targets.length} ${targets.length === 1 ? 'user' : 'users'} from the Trash.`)
     return targets
   }

@@ -28,7 +28,7 @@ export default class UsersTrash extends ApiCommand<typeof UsersTrash> {
     // Asked before any request, so a refusal (or no terminal and no --yes) sends nothing.
     await confirmOrAbort(this.prompt, `Send ${count} ${count === 1 ? 'user' : 'users'} to the Trash? They lose access at once.`, this.flags.yes)
     const targets = await applyToUsers(await this.client(), 'bulksenduserstotrash', this.argList)
-    this.log(renderTable([...targets], ['user', 'user_id']))
+    this.show(() => renderTable([...targets], ['user', 'user_id']))
     this.note(`Sent ${targets.length} ${targets.length === 1 ? 'user' : 'users'} to the Trash; \`duo users restore\` brings them back until they are purged.`)
     return targets
   }

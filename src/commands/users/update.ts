@@ -25,7 +25,7 @@ export default class UsersUpdate extends ApiCommand<typeof UsersUpdate> {
     const client = await this.client()
     const userId = await resolveUserId(client, this.args.user)
     const {response: user} = await invoke<DuoUser>(client, 'updateuser', {...changes, user_id: userId})
-    this.log(renderUser(user))
+    this.show(() => renderUser(user))
     this.note(`Updated user ${user.username} (${user.user_id}).`)
     return user
   }

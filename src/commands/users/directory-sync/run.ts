@@ -34,7 +34,7 @@ export default class UsersDirectorySyncRun extends ApiCommand<typeof UsersDirect
       this.flags.yes,
     )
     const {response: user} = await invoke<Row>(await this.client(), OPERATION, {directory_key: key, username})
-    this.log(renderRecord(user))
+    this.show(() => renderRecord(user))
     return user
   }
 }

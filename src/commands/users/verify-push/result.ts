@@ -19,7 +19,7 @@ export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerify
   async run(): Promise<Row> {
     const {push_id: pushId, user} = this.args
     const {response} = await invokeOn<Row>(await this.client(), 'getverificationpushresponse', {user_id: user}, {push_id: pushId})
-    this.log(renderRecord(response))
+    this.show(() => renderRecord(response))
     return response
   }
 }

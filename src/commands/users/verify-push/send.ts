@@ -36,13 +36,13 @@ With --wait, asks Duo for the answer every 2 seconds until the person answers or
     await confirmOrAbort(this.prompt, `Send a verification Duo Push to ${user}? Their phone will ask them to approve it.`, yes)
     const client = await this.client()
     const push = await sendVerificationPush(client, this.prompt, user, phone)
-    this.log(renderRecord({...push}, ['confirmation_code', 'push_id', 'phone_id', 'user_id']))
+    this.show(() => renderRecord({...push}, ['confirmation_code', 'push_id', 'phone_id', 'user_id']))
     this.note(`Ask ${user} to check that the push shows the confirmation code ${push.confirmation_code}.`)
     if (!wait) return push
 
     this.note(`Waiting up to ${timeout} s for the answer…`)
     const answered = {...push, result: await waitForAnswer(client, push, {intervalMs: this.flags['poll-ms'], timeoutMs: timeout * 1000})}
-    this.log(renderRecord(answered, ['result']))
+    this.show(() => renderRecord(answered, ['result']))
     this.note(describeOutcome(user, answered.result, timeout))
     if (answered.result !== 'approve') {
       // The outcome is data even when it fails the check: print it, then exit 1.
