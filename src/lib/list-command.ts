@@ -34,12 +34,17 @@ export abstract class ListCommand<T extends typeof Command> extends ApiCommand<T
       columns,
       csv,
       defaultColumns: this.listing.defaultColumns,
-      input: {...(await resolveNamed(client, this.owner())), limit, offset},
+      input: {...this.filters(), ...(await resolveNamed(client, this.owner())), limit, offset},
       json: this.jsonEnabled(),
       log: (text) => this.log(text),
       operation: this.listing.operation,
       progress: terminalProgress(this.listing.noun),
     })
+  }
+
+  /** Extra query parameters from the command's own flags (e.g. users list --username). */
+  protected filters(): Record<string, unknown> {
+    return {}
   }
 
   /** Whose list it is (a user or group from the arguments); nobody's for account-wide lists. */

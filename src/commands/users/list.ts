@@ -1,11 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
 import {listFlags} from '../../lib/flags.js'
-import {printList, terminalProgress} from '../../lib/listing.js'
-import type {Row} from '../../lib/output.js'
+import {ListCommand} from '../../lib/list-command.js'
 
-export default class UsersList extends ApiCommand<typeof UsersList> {
+export default class UsersList extends ListCommand<typeof UsersList> {
   static override description =
     'Prints one page as a table (the next --offset is noted on stderr), or every page with --all. With --json: the page as a JSON array, or with --all one user per line (NDJSON), streamed.'
 
@@ -23,19 +21,13 @@ export default class UsersList extends ApiCommand<typeof UsersList> {
   }
 
   static override summary = 'List users'
+  protected readonly listing = {
+    defaultColumns: ['username', 'realname', 'email', 'status', 'is_enrolled', 'last_login', 'user_id'],
+    noun: 'users',
+    operation: 'listusers',
+  }
 
-  async run(): Promise<Row[] | undefined> {
-    const {all, columns, csv, email, limit, offset, username} = this.flags
-    return printList(await this.client(), {
-      all,
-      columns,
-      csv,
-      defaultColumns: ['username', 'realname', 'email', 'status', 'is_enrolled', 'last_login', 'user_id'],
-      input: {email, limit, offset, username},
-      json: this.jsonEnabled(),
-      log: (text) => this.log(text),
-      operation: 'listusers',
-      progress: terminalProgress('users'),
-    })
+  protected override filters(): Record<string, unknown> {
+    return {email: this.flags.email, username: this.flags.username}
   }
 }
