@@ -1,9 +1,8 @@
 // The one place that talks to Duo: signs, sends, retries, parses the envelope, follows pages.
-import fetch, {type Response} from 'node-fetch'
-
 import {DuoApiError, NetworkError} from './errors.js'
 import {hintForApiError, hintForNonJsonAnswer} from './error-hints.js'
 import {type ApiEndpoint, parseApiHost} from './host.js'
+import {type HttpAnswer, exchange} from './http-exchange.js'
 import {type Transport, createTransport, describeTransportFailure} from './network.js'
 import {type CanonicalParams, type Digest, type SignatureVersion, canonicalizeParams, formatDuoDate, signRequest} from './signing.js'
 
@@ -108,10 +107,9 @@ export class DuoClient {
     const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
     const {maxAttempts} = this.options
     for (let attempt = 1; ; attempt++) {
-      let response: Response
-      let text: string
+      let answer: HttpAnswer
       try {
-        ;({response, text} = await this.send(upper, path, params))
+        answer = await this.send(upper, path, params)
       } catch (error) {
         const failure = describeTransportFailure(error, {
           baseUrl: this.endpoint.baseUrl,
@@ -127,15 +125,16 @@ export class DuoClient {
         throw new NetworkError(failure.message, failure.hint)
       }
 
-      this.noteServerDate(response.headers.get('date'))
-      const retryable = response.status === 429 || (idempotent && response.status >= 500)
-      const attemptsAllowed = response.status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)
+      const {status} = answer
+      this.noteServerDate(answer.headers.date)
+      const retryable = status === 429 || (idempotent && status >= 500)
+      const attemptsAllowed = status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)
       if (retryable && attempt < attemptsAllowed) {
-        await this.backoff(attempt, `HTTP ${response.status}`)
+        await this.backoff(attempt, `HTTP ${status}`)
         continue
       }
 
-      return this.parse<T>(response.status, text, {attempts: attempt, permission: options.permission})
+      return this.parse<T>(status, answer.text, {attempts: attempt, permission: options.permission})
     }
   }
 
@@ -175,7 +174,7 @@ export class DuoClient {
     this.transport.close()
   }
 
-  private async send(method: string, path: string, params: RequestParams): Promise<{response: Response; text: string}> {
+  private async send(method: string, path: string, params: RequestParams): Promise<HttpAnswer> {
     const {credentials} = this.options
     const version = credentials.signatureVersion ?? 5
     const keys = {digest: version === 5 ? ('sha512' as const) : (credentials.digest ?? 'sha512'), ikey: credentials.ikey, skey: credentials.skey, version}
@@ -202,8 +201,8 @@ export class DuoClient {
     // AbortSignal.timeout is Node's own timer (unref'd, nothing to clear): measured about a sixth
     // cheaper per request than an AbortController with setTimeout/clearTimeout.
     const signal = AbortSignal.timeout(this.options.timeoutMs)
-    const response = await fetch(url, {agent: await this.transport.agentFor(new URL(url)), body, headers, method, signal})
-    return {response, text: await response.text()}
+    const target = new URL(url)
+    return exchange(target, {agent: await this.transport.agentFor(target), body, headers, method, signal})
   }
 
   private parse<T>(status: number, text: string, context: {attempts: number; permission?: string}): DuoEnvelope<T> {
@@ -211,7 +210,7 @@ export class DuoClient {
     try {
       body = JSON.parse(text)
     } catch {
-      const message = status >= 400 ? `HTTP ${status} with a non-JSON body` : 'Duo answered with a non-JSON body'
+      const message = status >= 300 ? `HTTP ${status} with a non-JSON body` : 'Duo answered with a non-JSON body'
       throw new DuoApiError(status, undefined, message, undefined, hintForNonJsonAnswer(status))
     }
 
@@ -236,7 +235,7 @@ export class DuoClient {
     await this.options.sleep(waitMs)
   }
 
-  private noteServerDate(header: null | string): void {
+  private noteServerDate(header: string | undefined): void {
     const server = header ? Date.parse(header) : Number.NaN
     if (!Number.isNaN(server)) this.clockOffsetMs = server - this.options.now().getTime()
   }

@@ -50,6 +50,8 @@ export function hintForApiError(ctx: ApiErrorContext): string | undefined {
 export function hintForNonJsonAnswer(status: number): string | undefined {
   if (status === 407) return 'The proxy wants credentials: give them in its URL, e.g. HTTPS_PROXY=http://user:password@proxy:3128 (or the profile\'s proxy).'
   if (status >= 400) return 'This answer did not come from Duo\'s API: a proxy or firewall between you and Duo may have refused the request.'
+  // A signature names one host and path, so a redirect is never followed.
+  if (status >= 300) return 'Duo\'s API does not redirect: check the API host (`duo profiles show`), which looks like api-XXXXXXXX.duosecurity.com.'
   return undefined
 }
 

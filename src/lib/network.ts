@@ -193,8 +193,7 @@ export function describeTransportFailure(
   const host = new URL(context.baseUrl).host
   const via = context.proxy ? ` through the proxy ${context.proxy}` : ''
   const code = err.code ?? ''
-  // node-fetch prefixes "request to <url with query> failed, reason: "; the reason is what helps.
-  const reason = (err.message ?? String(error)).replace(/^request to .* failed, reason: /, '')
+  const reason = err.message ?? String(error)
   const trustFix =
     'If a TLS-inspecting proxy or firewall sits between you and Duo, get its CA certificate (PEM) and pass it with --ca-bundle FILE, store it in the profile (`duo profiles add --ca-bundle FILE`), or set NODE_EXTRA_CA_CERTS=FILE.'
 

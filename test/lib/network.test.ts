@@ -112,30 +112,28 @@ describe('network: CA bundles', () => {
 
 describe('network: explaining failures', () => {
   const context = {baseUrl: 'https://api-1234abcd.duosecurity.com', timeoutMs: 30_000}
-  // What node-fetch throws: its own prefix, and the system error's code.
-  const fetchError = (code: string, reason: string) =>
-    Object.assign(new Error(`request to https://api-1234abcd.duosecurity.com/admin/v1/users?limit=1 failed, reason: ${reason}`), {code})
+  // What Node's client throws: the system or TLS error's message and code.
+  const nodeError = (code: string, reason: string) => Object.assign(new Error(reason), {code})
 
   it('names an untrusted issuer, a wrong hostname and an expired certificate, none retryable', () => {
     for (const code of ['SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'DEPTH_ZERO_SELF_SIGNED_CERT']) {
-      const failure = describeTransportFailure(fetchError(code, 'x'), {...context, proxy: 'http://corp:3128'})
+      const failure = describeTransportFailure(nodeError(code, 'x'), {...context, proxy: 'http://corp:3128'})
       expect(failure.message).to.equal(
         `TLS verification failed for api-1234abcd.duosecurity.com through the proxy http://corp:3128: its certificate is signed by an authority this computer does not trust (${code}).`,
       )
       expect(failure).to.include({retryable: false})
     }
 
-    const altName = describeTransportFailure(fetchError('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames: Host: x"), context)
+    const altName = describeTransportFailure(nodeError('ERR_TLS_CERT_ALTNAME_INVALID', "Hostname/IP does not match certificate's altnames: Host: x"), context)
     expect(altName.message).to.contain("the certificate is not for this hostname (ERR_TLS_CERT_ALTNAME_INVALID: Hostname/IP does not match certificate's altnames: Host: x)")
-    expect(altName.message).to.not.contain('limit=1')
-    const expired = describeTransportFailure(fetchError('CERT_HAS_EXPIRED', 'certificate has expired'), context)
+    const expired = describeTransportFailure(nodeError('CERT_HAS_EXPIRED', 'certificate has expired'), context)
     expect(expired.message).to.contain('outside its validity dates (CERT_HAS_EXPIRED)')
     expect(expired.hint).to.contain('clock')
-    expect(describeTransportFailure(fetchError('ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number'), context)).to.include({retryable: false})
+    expect(describeTransportFailure(nodeError('ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number'), context)).to.include({retryable: false})
   })
 
   it('keeps refused connections and timeouts retryable, naming the proxy when there is one', () => {
-    const refused = describeTransportFailure(fetchError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:3128'), {...context, proxy: 'http://corp:3128'})
+    const refused = describeTransportFailure(nodeError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.1:3128'), {...context, proxy: 'http://corp:3128'})
     expect(refused).to.deep.equal({
       hint: 'Check that the proxy http://corp:3128 is reachable, or set NO_PROXY / the profile\'s proxy if Duo should be reached directly.',
       message: 'Could not reach https://api-1234abcd.duosecurity.com through the proxy http://corp:3128 (ECONNREFUSED): connect ECONNREFUSED 10.0.0.1:3128',
