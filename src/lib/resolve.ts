@@ -7,13 +7,21 @@ import {invoke, invokeAll} from './invoke.js'
 const USER_ID = /^DU[0-9A-Z]{18}$/
 const GROUP_ID = /^DG[0-9A-Z]{18}$/
 
+export function isUserId(value: string): boolean {
+  return USER_ID.test(value)
+}
+
 /** A user id from an id or a username (or alias: Duo's username filter matches aliases too). */
 export async function resolveUserId(client: DuoClient, userOrId: string): Promise<string> {
-  if (USER_ID.test(userOrId)) return userOrId
-  const found = await invoke<Array<{user_id: string}>>(client, 'listusers', {username: userOrId})
-  if (found.response.length === 0) throw new NotFoundError(`No user named "${userOrId}".`, 'Check the spelling, or list users with `duo users list`.')
-  if (found.response.length > 1) throw new UsageError(`"${userOrId}" matches ${found.response.length} users; use the user id (DU…).`)
-  return found.response[0].user_id
+  return isUserId(userOrId) ? userOrId : (await findUserByName<{user_id: string}>(client, userOrId)).user_id
+}
+
+/** The whole user object for a username or alias: the lookup returns it, so no second call is needed. */
+export async function findUserByName<T extends {user_id: string}>(client: DuoClient, name: string): Promise<T> {
+  const found = await invoke<T[]>(client, 'listusers', {username: name})
+  if (found.response.length === 0) throw new NotFoundError(`No user named "${name}".`, 'Check the spelling, or list users with `duo users list`.')
+  if (found.response.length > 1) throw new UsageError(`"${name}" matches ${found.response.length} users; use the user id (DU…).`)
+  return found.response[0]
 }
 
 /** Several users at once (trash, restore): ids kept, names resolved one lookup each, all before any change. */

@@ -5,15 +5,19 @@ import type {DuoClient} from './client.js'
 import {invoke} from './invoke.js'
 import {getOperation} from './operations.js'
 import {type PromptContext, searchChoice} from './prompts.js'
-import {resolveUserId} from './resolve.js'
+import {findUserByName, isUserId} from './resolve.js'
 import type {DuoUser} from './user-view.js'
 
 const SHOWN = 20
 
-/** The id of USER (a username, alias or id), or of the user picked at the prompt when none is given. */
-export async function userIdOrPick(client: DuoClient, ctx: PromptContext, user: string | undefined): Promise<string> {
-  if (user !== undefined) return resolveUserId(client, user)
-  return searchChoice(ctx, {flag: 'USER (a username or user id)', message: 'User (type to search)', source: userSuggestions(client)})
+/**
+ * Duo's user object for USER (a username, alias or id), or for the user picked at the prompt when
+ * none is given. A name costs one call, not two: Duo's lookup by username returns the whole user.
+ */
+export async function userOrPick(client: DuoClient, ctx: PromptContext, user: string | undefined): Promise<DuoUser> {
+  if (user !== undefined && !isUserId(user)) return findUserByName<DuoUser>(client, user)
+  const userId = user ?? (await searchChoice(ctx, {flag: 'USER (a username or user id)', message: 'User (type to search)', source: userSuggestions(client)}))
+  return (await invoke<DuoUser>(client, 'getuser', {user_id: userId})).response
 }
 
 function userSuggestions(client: DuoClient): (term: string | undefined) => Promise<Array<{name: string; value: string}>> {

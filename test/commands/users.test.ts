@@ -43,6 +43,17 @@ describe('duo users get|create|update|delete|enroll|trash|restore (built CLI, sa
     expect(none.stdout).to.equal('')
   })
 
+  it('get by username: one request, and the same whole object as get by id', async () => {
+    const alice = (await stored('alice'))!
+    const before = session.sandbox.requestCount()
+    const byName = await session.json<DuoUser>(['users', 'get', 'alice'])
+    expect(session.sandbox.requestCount() - before).to.equal(1)
+    expect(byName).to.deep.equal(await session.json<DuoUser>(['users', 'get', alice.user_id]))
+    const missing = await session.run(['users', 'get', 'nobody-here'])
+    expect(missing.code).to.equal(4)
+    expect(missing.stderr).to.contain('No user named "nobody-here"')
+  })
+
   it('create: every user field as a flag; --username is required without a terminal', async () => {
     const [human, json, missing, badStatus] = await Promise.all([
       session.run(['users', 'create', '--username', 'ivan', '--realname', 'Ivan Petrov', '--email', 'ivan@example.com', '--status', 'disabled']),

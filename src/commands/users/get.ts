@@ -1,8 +1,7 @@
 import {Args} from '@oclif/core'
 
 import {ApiCommand} from '../../lib/api-command.js'
-import {invoke} from '../../lib/invoke.js'
-import {userIdOrPick} from '../../lib/user-picker.js'
+import {userOrPick} from '../../lib/user-picker.js'
 import {type DuoUser, renderUser} from '../../lib/user-view.js'
 
 export default class UsersGet extends ApiCommand<typeof UsersGet> {
@@ -19,8 +18,7 @@ export default class UsersGet extends ApiCommand<typeof UsersGet> {
 
   async run(): Promise<DuoUser> {
     const client = await this.client()
-    const userId = await userIdOrPick(client, this.prompt, this.args.user)
-    const {response: user} = await invoke<DuoUser>(client, 'getuser', {user_id: userId})
+    const user = await userOrPick(client, this.prompt, this.args.user)
     this.show(() => renderUser(user))
     return user
   }
