@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-import {execute} from '@oclif/core'
+// The bundle (npm run build: tsc, then scripts/bundle.js); see docs/ARCHITECTURE.md.
+import {main} from '../dist/bundle/main.js'
 
-await execute({dir: import.meta.url})
+await main(import.meta.url)

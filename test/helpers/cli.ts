@@ -1,7 +1,7 @@
-// Runs the built CLI (bin/run.js → dist/) as a user would: a child process with its own config dir,
+// Runs the built CLI (bin/run.js → dist/bundle/) as a user would: a child process with its own config dir,
 // no terminal, and a clean environment (no real Duo keys leak in from the developer's shell).
 import {spawn} from 'node:child_process'
-import {mkdtempSync} from 'node:fs'
+import {existsSync, mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -44,7 +44,7 @@ export function runCli(args: string[], options: CliOptions = {}): Promise<CliRes
   })
 }
 
-/** The project root, for oclif's in-process runCommand (which otherwise guesses from the caller). */
+/** The project root: oclif reads the package's configuration from there. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
 export interface InProcessResult {
@@ -55,10 +55,13 @@ export interface InProcessResult {
 
 /**
  * Runs a command inside the test process (so nock and the swapped backoff clock apply), capturing
- * what it writes. The exit code is what the process would exit with.
+ * what it writes. The exit code is what the process would exit with. It runs the unbundled build
+ * (dist/commands), whose modules a test can reach, such as dist/lib/client.js's backoff clock; the
+ * bundle bin/run.js loads is the same code, which every child-process test runs.
  */
 export async function runInProcess(argv: string[]): Promise<InProcessResult> {
-  const {run} = await import('@oclif/core')
+  const {file, args} = commandFile(argv)
+  const {default: command} = (await import(file)) as {default: {run(argv: string[], root: string): Promise<unknown>}}
   const out: string[] = []
   const err: string[] = []
   const writeOut = process.stdout.write
@@ -67,7 +70,7 @@ export async function runInProcess(argv: string[]): Promise<InProcessResult> {
   process.stderr.write = ((chunk: string | Uint8Array) => (err.push(String(chunk)), true)) as typeof process.stderr.write
   let exitCode = 0
   try {
-    await run(argv, ROOT)
+    await command.run(args, ROOT)
   } catch (error) {
     exitCode = (error as {oclif?: {exit?: number}}).oclif?.exit ?? 1
   } finally {
@@ -76,4 +79,14 @@ export async function runInProcess(argv: string[]): Promise<InProcessResult> {
   }
 
   return {exitCode, stderr: err.join(''), stdout: out.join('')}
+}
+
+/** The compiled command for the longest leading words of argv (`users get alice` → users/get.js). */
+function commandFile(argv: string[]): {file: string; args: string[]} {
+  for (let words = argv.length; words > 0; words--) {
+    const file = join(ROOT, 'dist', 'commands', ...argv.slice(0, words)) + '.js'
+    if (existsSync(file)) return {args: argv.slice(words), file}
+  }
+
+  throw new Error(`no command in dist/commands for: ${argv.join(' ')}`)
 }

@@ -1,0 +1,51 @@
+// Bundles the compiled CLI (dist/) into dist/bundle/ for start-up time: a helpdesk runs `duo` dozens
+// of times an hour, and loading oclif's ~200 small CommonJS files plus our ~20 ES modules one by one
+// was most of a command's time (issue #7). Bundled, `duo users get` loads a handful of files.
+//
+// Each command stays its own entry, so oclif still imports only the command being run, and code
+// shared between commands (oclif, src/lib) goes into shared chunks that are loaded once. Packages
+// other than oclif stay external, loaded from node_modules exactly as before: most of them are
+// imported lazily on the paths that need them, and some find files next to their own code.
+//
+// The unbundled dist/ stays: benchmarks and in-process tests import its modules.
+import {build} from 'esbuild'
+import {readFileSync, readdirSync} from 'node:fs'
+import {join, relative} from 'node:path'
+
+const dist = 'dist'
+const out = join(dist, 'bundle')
+
+function javascriptFiles(dir) {
+  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return javascriptFiles(path)
+    return entry.name.endsWith('.js') ? [path] : []
+  })
+}
+
+const entryPoints = Object.fromEntries(javascriptFiles(join(dist, 'commands')).map((file) => [relative(dist, file).slice(0, -'.js'.length), file]))
+entryPoints.main = join(dist, 'main.js')
+
+const {dependencies} = JSON.parse(readFileSync('package.json', 'utf8'))
+const external = [
+  ...Object.keys(dependencies).filter((name) => name !== '@oclif/core'),
+  // oclif's loaders for running TypeScript sources in development; a built CLI never uses them.
+  'typescript',
+  'ts-node',
+  'tsx',
+]
+
+await build({
+  // oclif is CommonJS: give its require() calls a real require in the ES module output.
+  banner: {js: "import {createRequire as __duoCreateRequire} from 'node:module'; const require = __duoCreateRequire(import.meta.url);"},
+  bundle: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  entryPoints,
+  external,
+  format: 'esm',
+  logLevel: 'warning',
+  outdir: out,
+  platform: 'node',
+  splitting: true,
+  target: 'node20',
+})
