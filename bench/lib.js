@@ -18,12 +18,14 @@ export function sandboxEnv(sandbox) {
 
 /**
  * Runs `node [script] args` as a child; resolves with wall time (ms), peak RSS (MiB, read by the
- * child itself at exit), exit code, stdout byte count and line count (stdout is counted, not kept).
+ * child itself at exit unless `rss` is false), exit code, stdout byte count and line count (stdout
+ * is counted, not kept). Timings of start-up pass `rss: false`: the reporting hook loads Node's ES
+ * module loader, which would make bare `node -e 0` look slower than it is.
  */
-export function runNode(args, {env = {}, input} = {}) {
+export function runNode(args, {env = {}, input, rss = true} = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(process.execPath, ['--import', REPORT_RSS, ...args], {
+    const child = spawn(process.execPath, [...(rss ? ['--import', REPORT_RSS] : []), ...args], {
       env: {...process.env, NO_COLOR: '1', ...env},
       stdio: ['pipe', 'pipe', 'pipe'],
     })
