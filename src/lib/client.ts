@@ -103,6 +103,24 @@ export class DuoClient {
     params: RequestParams = {},
     options: RequestOptions = {},
   ): Promise<DuoEnvelope<T>> {
+    const {answer, attempts} = await this.withRetries(method, path, params, options)
+    return this.parse<T>(answer.status, answer.text, {attempts, permission: options.permission})
+  }
+
+  /**
+   * The same call, retried the same way, with Duo's answer left as text for a caller that passes it
+   * on unchanged (the REST adapter), saving a parse and a re-serialization per request. Only a JSON
+   * answer is handed over as it is; anything else (a proxy's error page) fails as request() would.
+   */
+  async requestText(method: string, path: string, params: RequestParams = {}, options: RequestOptions = {}): Promise<{status: number; text: string}> {
+    const {answer, attempts} = await this.withRetries(method, path, params, options)
+    const type = answer.headers['content-type'] ?? ''
+    if (!/^application\/json\b/i.test(type)) this.parse(answer.status, answer.text, {attempts, permission: options.permission})
+    return {status: answer.status, text: answer.text}
+  }
+
+  /** Sends until an answer is final: 429 backs off up to maxAttempts; 5xx and network errors are retried only when idempotent. */
+  private async withRetries(method: string, path: string, params: RequestParams, options: RequestOptions): Promise<{answer: HttpAnswer; attempts: number}> {
     const upper = method.toUpperCase()
     const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
     const {maxAttempts} = this.options
@@ -134,7 +152,7 @@ export class DuoClient {
         continue
       }
 
-      return this.parse<T>(status, answer.text, {attempts: attempt, permission: options.permission})
+      return {answer, attempts: attempt}
     }
   }
 
@@ -198,11 +216,8 @@ export class DuoClient {
     }
 
     headers.Authorization = signRequest(keys, {body: body ?? '', date, host: this.endpoint.signHost, method, params: signedParams, path})
-    // AbortSignal.timeout is Node's own timer (unref'd, nothing to clear): measured about a sixth
-    // cheaper per request than an AbortController with setTimeout/clearTimeout.
-    const signal = AbortSignal.timeout(this.options.timeoutMs)
     const target = new URL(url)
-    return exchange(target, {agent: await this.transport.agentFor(target), body, headers, method, signal})
+    return exchange(target, {agent: await this.transport.agentFor(target), body, headers, method, timeoutMs: this.options.timeoutMs})
   }
 
   private parse<T>(status: number, text: string, context: {attempts: number; permission?: string}): DuoEnvelope<T> {

@@ -39,6 +39,12 @@ export async function invoke<T = unknown>(
   return client.request<T>(call.operation.method, call.path, call.params, requestOptions(call.operation))
 }
 
+/** invoke(), with Duo's JSON answer (status and body) passed on as text: see DuoClient.requestText. */
+export async function invokeText(client: DuoClient, operation: Operation, input: Record<string, unknown> = {}): Promise<{status: number; text: string}> {
+  const call = prepareCall(operation, input)
+  return client.requestText(call.operation.method, call.path, call.params, requestOptions(call.operation))
+}
+
 /** Every page of a paged operation, following next_offset (the page size defaults to Duo's maximum). */
 export function invokePages<T = unknown>(
   client: DuoClient,

@@ -229,7 +229,8 @@ export function describeTransportFailure(
   const networkFix = context.proxy
     ? `Check that the proxy ${context.proxy} is reachable, or set NO_PROXY / the profile's proxy if Duo should be reached directly.`
     : 'Check the API host, your network, and whether you need a proxy (HTTPS_PROXY or the profile\'s proxy).'
-  if (err.name === 'AbortError') {
+  // TimeoutError from http-exchange.ts; AbortError from an AbortSignal.timeout (doctor's probe).
+  if (err.name === 'TimeoutError' || err.name === 'AbortError') {
     return {hint: networkFix, message: `No answer from ${context.baseUrl}${via} within ${context.timeoutMs / 1000} s`, retryable: true}
   }
 

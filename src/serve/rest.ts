@@ -8,7 +8,7 @@ import type {AddressInfo} from 'node:net'
 
 import type {DuoClient} from '../lib/client.js'
 import {DuoApiError, NetworkError, UsageError} from '../lib/errors.js'
-import {invoke} from '../lib/invoke.js'
+import {invokeText} from '../lib/invoke.js'
 import {type Operation, operations} from '../lib/operations.js'
 import {ApiFailure, decodeForm, failBody, mergeParams, notFound} from '../lib/duo-wire.js'
 import {matchRoute} from '../lib/routes.js'
@@ -113,8 +113,9 @@ export async function startRestServer(options: RestServerOptions): Promise<Runni
 
       const input = requestInput(req, await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT), query)
       // The route's ids win over any in the query or body: the path is what the caller addressed.
-      const envelope = await invoke(options.client, operation, {...input, ...pathParams})
-      return {body: JSON.stringify(envelope), status: 200}
+      // Duo's OK answer goes back byte for byte; its FAIL answers come back as DuoApiError (below).
+      const {status, text} = await invokeText(options.client, operation, {...input, ...pathParams})
+      return {body: text, status}
     } catch (error) {
       return failure(error)
     }
