@@ -59,8 +59,13 @@ export const round = (n, digits = 2) => Math.round(n * 10 ** digits) / 10 ** dig
  * Starts a long-running duo command (`sandbox start`, `serve rest`) that prints one JSON line on
  * stdout when ready; resolves with that line and a stop() that sends SIGTERM and waits for exit.
  */
-export async function startService(args, env = {}) {
-  const child = spawn(process.execPath, [BIN, ...args, '--json'], {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+export function startService(args, env = {}) {
+  return startNodeProcess([BIN, ...args, '--json'], env)
+}
+
+/** startService for any node script that prints one JSON line when ready. */
+export async function startNodeProcess(nodeArgs, env = {}) {
+  const child = spawn(process.execPath, nodeArgs, {env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
   let stderr = ''
   child.stderr.on('data', (chunk) => (stderr += chunk))
   let buffer = ''
@@ -69,7 +74,7 @@ export async function startService(args, env = {}) {
     if (buffer.includes('\n')) break
   }
 
-  if (!buffer.includes('\n')) throw new Error(`duo ${args.join(' ')} exited before it was ready: ${stderr}`)
+  if (!buffer.includes('\n')) throw new Error(`node ${nodeArgs.join(' ')} exited before it was ready: ${stderr}`)
   const stop = () =>
     new Promise((resolve) => {
       child.once('exit', resolve)
