@@ -48,6 +48,8 @@ describe('duo users get|create|update|delete|enroll|trash|restore (built CLI, sa
     const before = session.sandbox.requestCount()
     const byName = await session.json<DuoUser>(['users', 'get', 'alice'])
     expect(session.sandbox.requestCount() - before).to.equal(1)
+    // Into a pipe, --json is plain JSON.stringify with two-space indents: what jq and scripts expect.
+    expect((await session.run(['users', 'get', 'alice', '--json'])).stdout).to.equal(JSON.stringify(byName, null, 2) + '\n')
     expect(byName).to.deep.equal(await session.json<DuoUser>(['users', 'get', alice.user_id]))
     const missing = await session.run(['users', 'get', 'nobody-here'])
     expect(missing.code).to.equal(4)
