@@ -6,6 +6,7 @@ import {cpus, totalmem} from 'node:os'
 import {runImportBench} from './import.js'
 import {runPagingBench} from './paging.js'
 import {runRateLimitBench} from './rate-limit.js'
+import {runRestBench} from './rest.js'
 import {runStartupBench} from './startup.js'
 
 const suites = [
@@ -13,13 +14,8 @@ const suites = [
   ['paging', runPagingBench],
   ['import', runImportBench],
   ['rate-limit', runRateLimitBench],
+  ['rest', async () => restRows(await runRestBench())],
 ]
-try {
-  const {runRestBench} = await import('./rest.js')
-  suites.push(['rest', async () => restRows(await runRestBench())])
-} catch (error) {
-  if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error
-}
 
 const only = process.argv.slice(2)
 const rows = []
