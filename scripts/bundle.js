@@ -7,6 +7,10 @@
 // other than oclif stay external, loaded from node_modules exactly as before: most of them are
 // imported lazily on the paths that need them, and some find files next to their own code.
 //
+// Whitespace and syntax are minified (names are kept, so stack traces still say which function):
+// parsing ~30% fewer bytes measured ~10% less CPU per command. The source maps beside the chunks
+// lead back to dist/ when Node runs with --enable-source-maps.
+//
 // The unbundled dist/ stays: benchmarks and in-process tests import its modules.
 import {build} from 'esbuild'
 import {readFileSync, readdirSync} from 'node:fs'
@@ -44,8 +48,11 @@ await build({
   external,
   format: 'esm',
   logLevel: 'warning',
+  minifySyntax: true,
+  minifyWhitespace: true,
   outdir: out,
   platform: 'node',
+  sourcemap: 'linked',
   splitting: true,
   target: 'node20',
 })
