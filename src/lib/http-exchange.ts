@@ -1,7 +1,7 @@
 // One HTTP request and its whole answer, on Node's own client. This replaced node-fetch (the design
 // card's choice): on Node 20 node-fetch is a WHATWG layer over this same module, and measured here
 // it cost ~50 ms of start-up per command (fetch-blob, formdata-polyfill, web streams) and about a
-// quarter of `duo serve rest`'s throughput, the two targets of issues #5 and #7. A signed call to
+// fifth of `duo serve rest`'s throughput, the two targets of issues #5 and #7. A signed call to
 // Duo needs none of what it adds: no streaming bodies, no decompression (we send no
 // Accept-Encoding), and no redirects (a signature is only valid for the host and path it names, so
 // a 3xx is reported, not followed).
