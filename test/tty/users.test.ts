@@ -92,6 +92,28 @@ describe('duo users on a terminal (tmux)', function () {
     expect(screen).to.match(/^groups\s+Engineering, Helpdesk$/m)
   })
 
+  it('verify-push send asks which phone when the user has several that take Duo Push, and pushes to the one picked', async () => {
+    const configDir = tempConfigDir()
+    // Carol's iPhone attached to alice as well: alice then has two push-capable phones.
+    const carolsPhones = await runCli(['users', 'phones', 'list', 'carol', '--sandbox', '--json'], {configDir})
+    const [carolsPhone] = JSON.parse(carolsPhones.stdout) as Array<{phone_id: string; number: string}>
+    expect((await runCli(['users', 'phones', 'add', 'alice', carolsPhone.phone_id, '--sandbox'], {configDir})).code).to.equal(0)
+
+    const name = terminal(['users', 'verify-push', 'send', 'alice', '--sandbox'], configDir)
+    await waitFor(name, /Send a verification Duo Push to alice\?.*\(y\/N\)/)
+    tmux('send-keys', '-t', name, '-l', 'y')
+    tmux('send-keys', '-t', name, 'Enter')
+    await waitFor(name, /Which of alice's phones\?/)
+    // Typing part of carol's number narrows the list to that phone.
+    tmux('send-keys', '-t', name, '-l', carolsPhone.number.slice(-4))
+    await waitFor(name, new RegExp(`[❯>] ${carolsPhone.phone_id}`))
+    tmux('send-keys', '-t', name, 'Enter')
+    const screen = await waitFor(name, /EXITED \d+/)
+    expect(screen).to.contain('EXITED 0')
+    expect(screen).to.match(new RegExp(`^phone_id\\s+${carolsPhone.phone_id}$`, 'm'))
+    expect(screen).to.match(/^confirmation_code\s+\S+$/m)
+  })
+
   it('import shows a progress bar on the terminal', async () => {
     const configDir = tempConfigDir()
     const file = join(configDir, 'people.csv')
