@@ -48,7 +48,7 @@ export interface RetryEvent {
 
 export interface ClientOptions {
   credentials: Credentials
-  /** Per attempt. */
+  /** Per attempt: how long the connection may stay silent (connecting, waiting or reading). */
   timeoutMs?: number
   /** For 429 (and, on idempotent calls, 5xx and network errors). Official clients: 7. */
   maxAttempts?: number
