@@ -6,7 +6,7 @@
 // Run: DUO_HOST=… DUO_IKEY=… DUO_SKEY=… node bench/rest-floor-proxy.js   (prints {"url": …})
 import {Agent, createServer, request} from 'node:http'
 
-import {formatDuoDate, signRequest} from '../dist/lib/signing.js'
+import {formatDuoDate, signRequest} from '../dist/core/signing.js'
 
 const upstream = new URL(process.env.DUO_HOST)
 const keys = {digest: 'sha512', ikey: process.env.DUO_IKEY, skey: process.env.DUO_SKEY, version: 5}

@@ -22,7 +22,7 @@ import autocannon from 'autocannon'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 
-import {formatDuoDate, signRequest} from '../dist/lib/signing.js'
+import {formatDuoDate, signRequest} from '../dist/core/signing.js'
 import {startNodeProcess, startService} from './lib.js'
 
 const FLOOR_PROXY = fileURLToPath(new URL('rest-floor-proxy.js', import.meta.url))

@@ -3,7 +3,7 @@
 // was most of a command's time (issue #7). Bundled, `duo users get` loads a handful of files.
 //
 // Each command stays its own entry, so oclif still imports only the command being run, and code
-// shared between commands (oclif, src/lib) goes into shared chunks that are loaded once. Packages
+// shared between commands (oclif, src/core, src/cli …) goes into shared chunks that are loaded once. Packages
 // other than oclif stay external, loaded from node_modules exactly as before: most of them are
 // imported lazily on the paths that need them, and some find files next to their own code.
 //

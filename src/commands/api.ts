@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ApiCommand} from '../lib/api-command.js'
-import type {DuoEnvelope} from '../lib/client.js'
-import {parseRawCall, rawCallItems, sendRawCall} from '../lib/raw-call.js'
-import {writeJsonArray} from '../lib/output.js'
+import {ApiCommand} from '../cli/api-command.js'
+import type {DuoEnvelope} from '../core/calls.js'
+import {parseRawCall, rawCallItems, sendRawCall} from '../tasks/raw-call.js'
+import {writeJsonArray} from '../cli/output.js'
 
 export default class Api extends ApiCommand<typeof Api> {
   static override args = {

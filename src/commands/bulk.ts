@@ -1,9 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ApiCommand} from '../lib/api-command.js'
-import {type BulkEntry, type BulkResult, bulkQuestion, callCount, readBulkFile, resultLine, runBulk} from '../lib/bulk-file.js'
-import {yesFlag} from '../lib/flags.js'
-import {confirmOrAbort} from '../lib/prompts.js'
+import {ExitCode} from '../core/errors.js'
+import {ApiCommand} from '../cli/api-command.js'
+import {type BulkEntry, type BulkResult, bulkQuestion, callCount, readBulkFile, resultLine, runBulk} from '../tasks/bulk-file.js'
+import {yesFlag} from '../cli/flags.js'
+import {confirmOrAbort} from '../cli/prompts.js'
 
 export default class Bulk extends ApiCommand<typeof Bulk> {
   static override args = {
@@ -43,9 +44,7 @@ Prints one line per operation: its number, OK or FAIL with Duo's code and messag
     const failed = results.filter((r) => r.stat !== 'OK').length
     if (failed > 0) {
       this.note(`${failed} of ${entries.length} operations failed.`)
-      // The results are data even when some failed: print them, then exit 1.
-      if (this.jsonEnabled()) this.logJson(results)
-      this.exit(1)
+      this.failAfter(results, ExitCode.error)
     }
 
     return results

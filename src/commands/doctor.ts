@@ -1,8 +1,9 @@
 import {existsSync} from 'node:fs'
 
-import {ApiCommand} from '../lib/api-command.js'
-import {type DoctorReport, renderReport, runDoctor} from '../lib/doctor.js'
-import {DuoError, ExitCode} from '../lib/errors.js'
+import {ApiCommand} from '../cli/api-command.js'
+import {type DoctorReport, renderReport, runDoctor} from '../tasks/doctor.js'
+import {credentialSource, sourceHost} from '../core/credentials.js'
+import {DuoError, ExitCode} from '../core/errors.js'
 
 export default class Doctor extends ApiCommand<typeof Doctor> {
   static override description = `Checks, in order: the profile (and that its file is mode 0600), the API host, DNS and a TCP connection (to the proxy when one applies), TLS (showing who issued the certificate), this computer's clock against Duo's, whether Duo accepts the keys (one signed read: list 1 user), and which permissions the integration has. Only reads are sent: "Grant resource - Write" is not probed. A check that cannot run because an earlier one failed is shown as skipped.
@@ -17,7 +18,7 @@ Exit status: 0 when every check passes, 1 when any fails. With --json: {checks: 
 
   static override summary = 'Find out why duo cannot reach or use Duo: profile, network, proxy, TLS, clock, keys, permissions'
 
-  async run(): Promise<void> {
+  async run(): Promise<DoctorReport> {
     const credentials = await this.session().then(
       (session) => session.credentials,
       (error: unknown) => {
@@ -30,16 +31,14 @@ Exit status: 0 when every check passes, 1 when any fails. With --json: {checks: 
       credentials,
       rawHost: this.rawHost(),
     })
-    // Printed here rather than returned, so that --json output comes with exit 1 too.
-    if (this.jsonEnabled()) this.logJson(report)
-    else this.show(() => renderReport(report))
-    if (!report.ok) this.exit(ExitCode.error)
+    this.show(() => renderReport(report))
+    if (!report.ok) this.failAfter(report, ExitCode.error)
+    return report
   }
 
-  /** The host the credentials would have used, as written (resolveCredentials' order). */
+  /** The host the credentials would have used, as written. */
   private rawHost(): string | undefined {
     if (this.flags.sandbox) return undefined
-    const name = this.flags.profile ?? (process.env.DUO_HOST ? undefined : this.profiles.defaultName())
-    return name ? this.profiles.find(name)?.host : process.env.DUO_HOST
+    return sourceHost(this.profiles, credentialSource(this.profiles, this.flags.profile))
   }
 }

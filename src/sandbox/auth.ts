@@ -1,14 +1,14 @@
-// Duo's request authentication (reference §1): HTTP Basic with the integration key and a hex HMAC of
+// Duo's request authentication (Duo Admin API docs, "Authentication"; duo_client_python's sign()): HTTP Basic with the integration key and a hex HMAC of
 // a canonical string rebuilt from the request as received. The canonical forms come from
-// src/lib/signing.ts, so client and sandbox share one implementation of the rules.
+// src/core/signing.ts, so client and sandbox share one implementation of the rules.
 import {timingSafeEqual} from 'node:crypto'
 
-import {type CanonicalRequest, type Digest, type SignatureVersion, canonicalize, hmacHex} from '../lib/signing.js'
+import {type CanonicalRequest, type Digest, type SignatureVersion, canonicalize, hmacHex} from '../core/signing.js'
 import {ApiFailure} from './envelope.js'
-import {mergeParams} from '../lib/duo-wire.js'
+import {mergeParams} from '../core/wire.js'
 import type {IncomingCall} from './incoming.js'
 
-/** ±5 minutes: third-party observation, reference §1.1 (unconfirmed). */
+/** ±5 minutes: a third-party observation, unconfirmed by Duo's docs. */
 export const DATE_WINDOW_MS = 5 * 60 * 1000
 
 const failure = (code: number, message: string, detail?: string) => new ApiFailure(401, code, message, detail)
@@ -20,7 +20,7 @@ export function authenticate(call: IncomingCall, keys: {ikey: string; skey: stri
   if (credentials.ikey !== keys.ikey) throw failure(40_102, 'Invalid integration key in request credentials')
 
   const date = header(call, 'x-duo-date') ?? header(call, 'date')
-  // 40105 is a guess: Duo's text "Missing request timestamp" is known, its code is not (reference §2.1).
+  // 40105 is a guess: Duo's text "Missing request timestamp" is known, its code is not (Duo Admin API docs, "Response Format").
   if (!date) throw failure(40_105, 'Missing request timestamp')
   const when = Date.parse(date)
   // 40104 and this text are guesses too (unconfirmed); the window is the third-party ±5 minutes.
@@ -75,7 +75,7 @@ function candidates(call: IncomingCall, date: string, signatureLength: number): 
   return out
 }
 
-/** The Host header lowercased, with and without its port: clients sign the bare hostname (§1.1). */
+/** The Host header lowercased, with and without its port: clients sign the bare hostname (Duo Admin API docs, "Authentication"). */
 function signedHosts(host: string | undefined): string[] {
   if (!host) return []
   const lower = host.toLowerCase()
@@ -83,7 +83,7 @@ function signedHosts(host: string | undefined): string[] {
   return bare === lower ? [lower] : [lower, bare]
 }
 
-/** Duo refuses a repeated X-Duo header (reference §1.4), so such a request has no v5 form. */
+/** Duo refuses a repeated X-Duo header (duo_client_python's canonicalize for v5), so such a request has no v5 form. */
 function singleValued(headers: Record<string, string[]>): Record<string, string> | undefined {
   const out: Record<string, string> = {}
   for (const [name, values] of Object.entries(headers)) {

@@ -1,12 +1,12 @@
 // Runs one operation: permission, parameter checks (catalog-driven, via checkParams), then its
 // handler. Requests and /admin/v1/bulk entries both come through here.
-import {type Operation} from '../lib/operations.js'
-import {checkParams, describeProblems} from '../lib/params.js'
-import type {RequestParams} from '../lib/client.js'
+import {type Operation} from '../core/catalog/index.js'
+import {checkParams, describeProblems} from '../core/params.js'
+import type {RequestParams} from '../core/calls.js'
 import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
 import type {SandboxEnv} from './handlers/context.js'
 import {handlers} from './handlers/index.js'
-import type {Route} from '../lib/routes.js'
+import type {Route} from '../core/routes.js'
 
 export function execute(env: SandboxEnv, route: Route, input: Record<string, unknown>): Result {
   const {operation} = route
@@ -34,7 +34,7 @@ function validate(operation: Operation, input: Record<string, unknown>): Request
 
 /**
  * A limit above the maximum is clamped, not refused: the Ruby client sends limit=1000 to every list
- * endpoint and works (reference §3.1; Duo's exact behaviour is unconfirmed). Below 1 is refused.
+ * endpoint and works (duo_api_ruby; Duo's exact behaviour is unconfirmed). Below 1 is refused.
  */
 function clampLimit(operation: Operation, input: Record<string, unknown>): Record<string, unknown> {
   const max = operation.paging?.maxLimit

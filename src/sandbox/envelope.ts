@@ -1,9 +1,9 @@
-// Duo's response envelope (reference §2.1) as the sandbox builds it; the failures handlers throw
+// Duo's response envelope (Duo Admin API docs, "Response Format") as the sandbox builds it; the failures handlers throw
 // are Duo's wire format, shared with `duo serve rest` (lib/duo-wire.ts).
-import type {PageMetadata, RequestParams} from '../lib/client.js'
-import type {Paging} from '../lib/operations.js'
+import type {PageMetadata, RequestParams} from '../core/calls.js'
+import type {Paging} from '../core/catalog/index.js'
 
-export {ApiFailure, failBody, invalidParams, missingParams, notFound} from '../lib/duo-wire.js'
+export {ApiFailure, failBody, invalidParams, missingParams, notFound} from '../core/wire.js'
 
 /** What a handler produces: Duo's `response` and, for lists, `metadata`. */
 export interface Result {

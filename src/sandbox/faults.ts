@@ -21,9 +21,9 @@ export class FixedWindow {
   }
 }
 
-/** Duo's 429 carries no Retry-After header (reference §2.2). */
+/** Duo's 429 carries no Retry-After header (Duo Admin API docs, "Rate Limits"; the official clients read none). */
 export const tooManyRequests = () => new ApiFailure(429, 42_901, 'Too Many Requests')
-/** 50000 is a guess: Duo's 5xx codes are unconfirmed (reference §2.1). */
+/** 50000 is a guess: Duo's 5xx codes are unconfirmed (Duo Admin API docs, "Response Format"). */
 export const serverError = (detail?: string) => new ApiFailure(500, 50_000, 'Internal server error', detail)
 
 /** True with probability `rate`; never consumes a random number when the rate is 0. */

@@ -2,7 +2,7 @@
 // what gets signed), the query string and a form body as decoded parameters, a JSON body as-is.
 import type {IncomingHttpHeaders, IncomingMessage} from 'node:http'
 
-import {type DecodedParams, decodeForm, invalidParams, mergeParams} from '../lib/duo-wire.js'
+import {type DecodedParams, decodeForm, invalidParams, mergeParams} from '../core/wire.js'
 
 
 export interface IncomingCall {

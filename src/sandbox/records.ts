@@ -1,4 +1,4 @@
-// The stored shapes of the sandbox's objects. Field names are Duo's (reference §4.1, §4.3, §4.4), so
+// The stored shapes of the sandbox's objects. Field names are Duo's (Duo Admin API docs: Users, Groups, Phones, Tokens), so
 // views only add the derived and embedded parts. Membership is held on the user (ids), the one side
 // every endpoint in the catalog reads from.
 //

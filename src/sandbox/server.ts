@@ -4,7 +4,7 @@
 import {type IncomingMessage, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-import {isLoopbackHost} from '../lib/host.js'
+import {isLoopbackHost} from '../core/host.js'
 import {authenticate} from './auth.js'
 import {execute} from './dispatch.js'
 import {ApiFailure, failBody, notFound, okBody} from './envelope.js'
@@ -14,7 +14,7 @@ import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
 import {loadSnapshot, saveSnapshot} from './persistence.js'
 import type {PushAnswer, Snapshot} from './records.js'
-import {matchRoute} from '../lib/routes.js'
+import {matchRoute} from '../core/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
 
@@ -103,7 +103,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const match = matchRoute(call.method, call.path)
       if (match.kind === 'not-found') throw notFound(call.path)
       if (match.kind === 'method-not-allowed') {
-        // 40501 is a guess following the same convention (unconfirmed, reference §7).
+        // 40501 is a guess following the same convention (unconfirmed by Duo's docs).
         const failure = new ApiFailure(405, 40_501, 'Method not allowed', `${call.path} accepts ${match.allowed.join(', ')}`)
         return {body: failBody(failure), headers: {Allow: match.allowed.join(', ')}, status: 405}
       }

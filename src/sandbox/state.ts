@@ -16,7 +16,7 @@ export class SandboxState {
   private readonly usersById = new Map<string, UserRecord>()
   /**
    * Usernames and aliases share one namespace (aliases must be unique across users and match
-   * username lookups, reference §4.1). Keys are lowercased: Duo treating usernames
+   * username lookups, Duo Admin API docs "Retrieve Users"). Keys are lowercased: Duo treating usernames
    * case-insensitively is a guess (unconfirmed).
    */
   private readonly names = new Map<string, UserRecord>()

@@ -1,4 +1,4 @@
-// The JSON Duo returns for each object (reference §4). Embedded copies inside a user object are the
+// The JSON Duo returns for each object (Duo Admin API docs). Embedded copies inside a user object are the
 // same objects minus back-references (a phone in user.phones does not list its users).
 import type {SandboxState} from './state.js'
 import type {BypassCode, DesktopAuthenticator, GroupRecord, PhoneRecord, TokenRecord, UserRecord, WebAuthnCredential} from './records.js'
@@ -41,7 +41,7 @@ export function desktopAuthenticatorView(user: UserRecord) {
   return (authenticator: DesktopAuthenticator): Record<string, unknown> => ({...authenticator, user: userSummary(user)})
 }
 
-/** Metadata only: the code itself is never returned after creation (reference §4.2). */
+/** Metadata only: the code itself is never returned after creation (Duo Admin API docs, "Users": bypass codes, phones, tokens). */
 export function bypassCodeView(user: UserRecord) {
   return ({code: _code, ...metadata}: BypassCode): Record<string, unknown> => ({...metadata, user: userSummary(user)})
 }

@@ -16,8 +16,8 @@ import {readFileSync} from 'node:fs'
 import type {IncomingMessage} from 'node:http'
 import {hostname, networkInterfaces} from 'node:os'
 
-import {UsageError} from '../lib/errors.js'
-import {isLoopbackHost} from '../lib/host.js'
+import {UsageError} from '../core/errors.js'
+import {isLoopbackHost} from '../core/host.js'
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
 

@@ -3,8 +3,8 @@
 // operation correctly from tools/list alone. No per-operation code: a new catalog entry is a new tool.
 import type {Tool} from '@modelcontextprotocol/sdk/types.js'
 
-import {UsageError} from '../lib/errors.js'
-import {type Operation, type ParamSpec, operations} from '../lib/operations.js'
+import {UsageError} from '../core/errors.js'
+import {type Operation, type ParamSpec, operations} from '../core/catalog/index.js'
 
 /** The argument that operations with `needsConfirmation` require, set to true. */
 export const CONFIRM = 'confirm'
@@ -40,7 +40,8 @@ export function selectTools(selection: ToolSelection): SelectedTools {
     }
   }
 
-  const named = wanted ? operations.filter((o) => wanted.has(o.name)) : [...operations]
+  // By default the capability file's tools; what the catalog adds beyond it is served when named.
+  const named = wanted ? operations.filter((o) => wanted.has(o.name)) : operations.filter((o) => !o.beyondCapability)
   const served = selection.readOnly ? named.filter((o) => o.hints.readOnly) : named
   const withheld = wanted ? named.filter((o) => !served.includes(o)).map((o) => o.name) : []
   if (served.length === 0) throw new UsageError(`Nothing to serve: ${withheld.join(', ')} change data, and --read-only serves only read tools.`)

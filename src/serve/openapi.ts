@@ -1,7 +1,7 @@
 // The REST adapter's OpenAPI 3.1 description, generated from the operation catalog: one operation per
 // catalog entry (operationId = the catalog name), its parameters' JSON Schemas from the catalog's
 // types, enums and limits, and Duo's envelope as the response. Nothing here is written per route.
-import type {Operation, ParamSpec} from '../lib/operations.js'
+import type {Operation, ParamSpec} from '../core/catalog/index.js'
 
 export type JsonSchema = Record<string, unknown>
 

@@ -6,7 +6,7 @@ import {runInProcess} from '../helpers/cli.js'
 // In-process (so the backoff clock can be swapped and nock sees the requests) with the keys in
 // the environment, as CI would set them. oclif runs the built commands, so the clock to swap is
 // the one in dist/ (the build runs before the tests).
-const {backoffClock} = await import('../../dist/lib/client.js' as string)
+const {backoffClock} = await import('../../dist/transport/client.js' as string)
 const host = 'api-test.duosecurity.com'
 const env = {DUO_HOST: host, DUO_IKEY: 'DIABCDEFGHIJKLMNOPQR', DUO_SKEY: 'SECRETsecretSECRETsecretSECRETsecret1234'}
 const tooMany = {code: 42_901, message: 'Too Many Requests', stat: 'FAIL'}

@@ -3,8 +3,8 @@
 import {expect} from 'chai'
 import {chmodSync} from 'node:fs'
 
-import type {DoctorReport} from '../../src/lib/doctor.js'
-import {ProfileStore} from '../../src/lib/profiles.js'
+import type {DoctorReport} from '../../src/tasks/doctor.js'
+import {ProfileStore} from '../../src/core/profiles.js'
 import {type RunningSandbox, type SandboxOptions, startSandbox} from '../../src/sandbox/server.js'
 import {type CliResult, runCli, tempConfigDir} from '../helpers/cli.js'
 import {type CountingProxy, type TestPki, type TlsFront, deadUrl, makeTestPki, startCountingProxy, startTlsFront} from '../network/fixtures.js'

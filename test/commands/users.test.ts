@@ -2,8 +2,8 @@
 // change is checked in the sandbox's data, in human and --json form.
 import {expect} from 'chai'
 
-import type {DuoUser} from '../../src/lib/user-view.js'
-import {invoke} from '../../src/lib/invoke.js'
+import type {DuoUser} from '../../src/core/duo-objects.js'
+import {invoke} from '../../src/core/invoke.js'
 import {sandboxSession} from '../helpers/sandbox-session.js'
 import {clientFor} from '../sandbox/helpers.js'
 

@@ -56,7 +56,7 @@ export interface InProcessResult {
 /**
  * Runs a command inside the test process (so nock and the swapped backoff clock apply), capturing
  * what it writes. The exit code is what the process would exit with. It runs the unbundled build
- * (dist/commands), whose modules a test can reach, such as dist/lib/client.js's backoff clock; the
+ * (dist/commands), whose modules a test can reach, such as dist/transport/client.js's backoff clock; the
  * bundle bin/run.js loads is the same code, which every child-process test runs.
  */
 export async function runInProcess(argv: string[]): Promise<InProcessResult> {

@@ -4,7 +4,7 @@
 // use the sandbox as the far end.
 import {expect} from 'chai'
 
-import {ProfileStore} from '../../src/lib/profiles.js'
+import {ProfileStore} from '../../src/core/profiles.js'
 import {type RunningSandbox, startSandbox} from '../../src/sandbox/server.js'
 import {runCli, tempConfigDir} from '../helpers/cli.js'
 import {type CountingProxy, deadUrl, startCountingProxy} from './fixtures.js'

@@ -1,7 +1,7 @@
 import {expect} from 'chai'
 import {createHash, createHmac} from 'node:crypto'
 
-import {type CanonicalRequest, formatDuoDate, signRequest} from '../../src/lib/signing.js'
+import {type CanonicalRequest, formatDuoDate, signRequest} from '../../src/core/signing.js'
 import {type RunningSandbox, startSandbox} from '../../src/sandbox/server.js'
 import {type RawRequest, clientFor, expectDuoError, rawRequest} from './helpers.js'
 
@@ -66,7 +66,7 @@ describe('sandbox: authentication', () => {
     })
   })
 
-  describe('independent signing (no src/lib/signing.ts)', () => {
+  describe('independent signing (no src/core/signing.ts)', () => {
     it('a v2 HMAC-SHA1 GET built from string literals and node:crypto', async () => {
       const date = new Date().toUTCString() // the Node client's own date form ("… GMT")
       const canonical = [date, 'GET', '127.0.0.1', '/admin/v1/users', 'limit=2&offset=1'].join('\n')

@@ -1,7 +1,7 @@
 // The knobs that make the sandbox misbehave like Duo or a network can.
 import {expect} from 'chai'
 
-import {NetworkError} from '../../src/lib/errors.js'
+import {NetworkError} from '../../src/core/errors.js'
 import {type SandboxOptions, startSandbox} from '../../src/sandbox/server.js'
 import {clientFor, expectDuoError} from './helpers.js'
 

@@ -3,8 +3,9 @@
 import {expect} from 'chai'
 import {request} from 'node:http'
 
-import {type ClientOptions, type Credentials, DuoClient} from '../../src/lib/client.js'
-import {DuoApiError} from '../../src/lib/errors.js'
+import type {Credentials} from '../../src/core/calls.js'
+import {type ClientOptions, DuoClient} from '../../src/transport/client.js'
+import {DuoApiError} from '../../src/core/errors.js'
 import type {RunningSandbox} from '../../src/sandbox/server.js'
 
 /** No retries and no sleeping: each test sees exactly what the sandbox answered. */
@@ -20,6 +21,7 @@ export function clientFor(sandbox: RunningSandbox, credentials: Partial<Credenti
 export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Duo's JSON, read field by field in assertions
   body: any
 }
 

@@ -1,15 +1,17 @@
 // Every catalog operation, over real HTTP, through the same client and invoke() the CLI uses.
 import {expect} from 'chai'
 
-import type {DuoClient, DuoEnvelope} from '../../src/lib/client.js'
-import {invoke} from '../../src/lib/invoke.js'
-import {operations} from '../../src/lib/operations.js'
+import type {DuoEnvelope} from '../../src/core/calls.js'
+import type {DuoClient} from '../../src/transport/client.js'
+import {invoke} from '../../src/core/invoke.js'
+import {type OperationName, operations} from '../../src/core/catalog/index.js'
 import {type RunningSandbox, startSandbox} from '../../src/sandbox/server.js'
 import {clientFor, expectDuoError} from './helpers.js'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Duo's JSON, read field by field in assertions
 type Any = any
 
-describe('sandbox: the 32 operations', () => {
+describe('sandbox: every catalog operation', () => {
   let sandbox: RunningSandbox
   let client: DuoClient
   const covered = new Set<string>()
@@ -26,7 +28,7 @@ describe('sandbox: the 32 operations', () => {
     await sandbox.close()
   })
 
-  function call(operation: string, input: Record<string, unknown> = {}): Promise<DuoEnvelope<Any>> {
+  function call(operation: OperationName, input: Record<string, unknown> = {}): Promise<DuoEnvelope<Any>> {
     covered.add(operation)
     return invoke<Any>(client, operation, input)
   }

@@ -4,7 +4,7 @@ import {mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync}
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {invoke} from '../../src/lib/invoke.js'
+import {invoke} from '../../src/core/invoke.js'
 import {startSandbox} from '../../src/sandbox/server.js'
 import {clientFor} from './helpers.js'
 

@@ -1,9 +1,9 @@
 // Paging, routing and parameter checks, on 1,000 generated users.
 import {expect} from 'chai'
 
-import type {DuoClient} from '../../src/lib/client.js'
-import {invoke} from '../../src/lib/invoke.js'
-import {formatDuoDate, signRequest} from '../../src/lib/signing.js'
+import type {DuoClient} from '../../src/transport/client.js'
+import {invoke} from '../../src/core/invoke.js'
+import {formatDuoDate, signRequest} from '../../src/core/signing.js'
 import {type RunningSandbox, startSandbox} from '../../src/sandbox/server.js'
 import {clientFor, expectDuoError, rawRequest} from './helpers.js'
 

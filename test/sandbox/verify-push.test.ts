@@ -5,7 +5,7 @@ import {execute} from '../../src/sandbox/dispatch.js'
 import {ApiFailure} from '../../src/sandbox/envelope.js'
 import type {SandboxEnv} from '../../src/sandbox/handlers/context.js'
 import type {PushAnswer} from '../../src/sandbox/records.js'
-import {matchRoute} from '../../src/lib/routes.js'
+import {matchRoute} from '../../src/core/routes.js'
 import {seedData} from '../../src/sandbox/seed-data.js'
 import {SandboxState} from '../../src/sandbox/state.js'
 

@@ -8,15 +8,16 @@ import {type CallToolResult, McpError, type Tool} from '@modelcontextprotocol/sd
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {expect} from 'chai'
 
-import type {DuoClient} from '../../src/lib/client.js'
-import {UsageError} from '../../src/lib/errors.js'
-import {operations} from '../../src/lib/operations.js'
+import type {DuoClient} from '../../src/transport/client.js'
+import {UsageError} from '../../src/core/errors.js'
+import {operations} from '../../src/core/catalog/index.js'
 import {type RunningSandbox, startSandbox} from '../../src/sandbox/server.js'
 import type {AuditEntry, AuditLog} from '../../src/serve/audit.js'
 import {type McpServerOptions, type RunningMcpServer, startMcpServer} from '../../src/serve/mcp.js'
 import {BIN, runCli, tempConfigDir} from '../helpers/cli.js'
 import {type RawResponse, clientFor, rawRequest} from '../sandbox/helpers.js'
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Duo's JSON, read field by field in assertions
 type Any = any
 
 const DEMO_USERNAMES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi']
@@ -54,10 +55,11 @@ function behavesAsDuoMcpServer(connection: () => Client): void {
     expect(connection().getServerCapabilities()?.tools).to.not.equal(undefined)
   })
 
-  it('lists the 32 catalog operations as tools, with the catalog hints as annotations', async () => {
+  it('lists the capability\'s operations as tools by default, with the catalog hints as annotations', async () => {
     const {tools} = await connection().listTools()
-    expect(tools.map((t) => t.name)).to.deep.equal(operations.map((o) => o.name))
-    for (const operation of operations) {
+    const capability = operations.filter((o) => !o.beyondCapability)
+    expect(tools.map((t) => t.name)).to.deep.equal(capability.map((o) => o.name))
+    for (const operation of capability) {
       const tool = tools.find((t) => t.name === operation.name)!
       expect(tool.annotations, operation.name).to.deep.equal({
         destructiveHint: operation.hints.destructive,
@@ -356,7 +358,7 @@ describe('duo serve mcp --stdio (the built CLI)', () => {
 
   it('keeps stdout for the protocol: notes and the write log go to stderr', () => {
     expect(transportErrors).to.deep.equal([])
-    expect(stderr).to.match(/embedded sandbox/).and.match(/32 tools on stdio/)
+    expect(stderr).to.match(/embedded sandbox/).and.match(new RegExp(`${operations.filter((o) => !o.beyondCapability).length} tools on stdio`))
     const logged = stderr.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line))
     expect(logged.map((entry) => [entry.operation, entry.status])).to.deep.equal([['createuser', 200], ['deleteuser', 428]])
   })

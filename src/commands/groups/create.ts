@@ -1,8 +1,8 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {paramsFromFlags, stringParamFlags} from '../../lib/catalog-flags.js'
-import {invoke} from '../../lib/invoke.js'
-import {type Row, renderRecord} from '../../lib/output.js'
-import {askForValue} from '../../lib/prompts.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {paramsFromFlags, stringParamFlags} from '../../cli/catalog-flags.js'
+import {call} from '../../core/call.js'
+import {type Row, renderRecord} from '../../cli/output.js'
+import {askForValue} from '../../cli/prompts.js'
 
 const OPERATION = 'creategroup'
 
@@ -21,7 +21,7 @@ export default class GroupsCreate extends ApiCommand<typeof GroupsCreate> {
 
   async run(): Promise<Row> {
     const name = this.flags.name ?? (await askForValue(this.prompt, {flag: '--name', message: 'Group name'}))
-    const {response: group} = await invoke<Row>(await this.client(), OPERATION, paramsFromFlags(OPERATION, {...this.flags, name}))
+    const {response: group} = await call<Row>(await this.client(), OPERATION, paramsFromFlags(OPERATION, {...this.flags, name}))
     this.show(() => renderRecord(group))
     return group
   }

@@ -1,6 +1,7 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {groupArg, invokeOn} from '../../lib/named-args.js'
-import {type Row, renderRecord} from '../../lib/output.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {call} from '../../core/call.js'
+import {groupArg} from '../../cli/named-args.js'
+import {type Row, renderRecord} from '../../cli/output.js'
 
 export default class GroupsGet extends ApiCommand<typeof GroupsGet> {
   static override args = {group: groupArg}
@@ -9,7 +10,7 @@ export default class GroupsGet extends ApiCommand<typeof GroupsGet> {
   static override summary = 'Show one group'
 
   async run(): Promise<Row> {
-    const {response: group} = await invokeOn<Row>(await this.client(), 'getgroupv2', {group_id: this.args.group})
+    const {response: group} = await call<Row>(await this.client(), 'getgroupv2', {group_id: this.args.group})
     this.show(() => renderRecord(group))
     return group
   }

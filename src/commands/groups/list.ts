@@ -1,5 +1,5 @@
-import {listFlags} from '../../lib/flags.js'
-import {ListCommand} from '../../lib/list-command.js'
+import {listFlags} from '../../cli/flags.js'
+import {type Listing, ListCommand} from '../../cli/list-command.js'
 
 export default class GroupsList extends ListCommand<typeof GroupsList> {
   static override description =
@@ -11,7 +11,7 @@ export default class GroupsList extends ListCommand<typeof GroupsList> {
     '<%= config.bin %> <%= command.id %> --csv --columns name,status,group_id',
   ]
 
-  static override flags = listFlags(100)
+  static override flags = listFlags('listgroups')
   static override summary = 'List groups'
-  protected readonly listing = {defaultColumns: ['name', 'desc', 'status', 'group_id'], noun: 'groups', operation: 'listgroups'}
+  protected readonly listing: Listing = {defaultColumns: ['name', 'desc', 'status', 'group_id'], noun: 'groups', operation: 'listgroups'}
 }

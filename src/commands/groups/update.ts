@@ -1,7 +1,8 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {changesFromFlags, stringParamFlags} from '../../lib/catalog-flags.js'
-import {groupArg, invokeOn} from '../../lib/named-args.js'
-import {type Row, renderRecord} from '../../lib/output.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {changesFromFlags, stringParamFlags} from '../../cli/catalog-flags.js'
+import {call} from '../../core/call.js'
+import {groupArg} from '../../cli/named-args.js'
+import {type Row, renderRecord} from '../../cli/output.js'
 
 const OPERATION = 'updategroup'
 
@@ -21,7 +22,7 @@ export default class GroupsUpdate extends ApiCommand<typeof GroupsUpdate> {
 
   async run(): Promise<Row> {
     const changes = changesFromFlags(OPERATION, this.flags)
-    const {response: group} = await invokeOn<Row>(await this.client(), OPERATION, {group_id: this.args.group}, changes)
+    const {response: group} = await call<Row>(await this.client(), OPERATION, {...changes, group_id: this.args.group})
     this.show(() => renderRecord(group))
     return group
   }

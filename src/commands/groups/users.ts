@@ -1,6 +1,6 @@
-import {listFlags} from '../../lib/flags.js'
-import {ListCommand} from '../../lib/list-command.js'
-import {type Named, groupArg} from '../../lib/named-args.js'
+import {listFlags} from '../../cli/flags.js'
+import {type Listing, ListCommand} from '../../cli/list-command.js'
+import {groupArg} from '../../cli/named-args.js'
 
 export default class GroupsUsers extends ListCommand<typeof GroupsUsers> {
   static override args = {group: groupArg}
@@ -12,11 +12,11 @@ export default class GroupsUsers extends ListCommand<typeof GroupsUsers> {
     '<%= config.bin %> <%= command.id %> Engineering --all --json | jq -r .username',
   ]
 
-  static override flags = listFlags(500)
+  static override flags = listFlags('listgroupusersv2')
   static override summary = 'List the members of a group'
-  protected readonly listing = {defaultColumns: ['username', 'user_id'], noun: 'members', operation: 'listgroupusersv2'}
+  protected readonly listing: Listing = {defaultColumns: ['username', 'user_id'], noun: 'members', operation: 'listgroupusersv2'}
 
-  protected override owner(): Named {
+  protected override owner(): {group_id: string} {
     return {group_id: this.args.group}
   }
 }

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {DuoCommand} from '../../lib/duo-command.js'
-import {type ProfileView, gatherProfile, viewProfile} from '../../lib/profile-setup.js'
-import {checkProfileName} from '../../lib/profiles.js'
-import {confirmOrAbort} from '../../lib/prompts.js'
+import {DuoCommand} from '../../cli/duo-command.js'
+import {type ProfileView, gatherProfile, viewProfile} from '../../cli/profile-setup.js'
+import {checkProfileName} from '../../core/profiles.js'
+import {confirmOrAbort} from '../../cli/prompts.js'
 
 export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
   static override args = {

@@ -1,6 +1,6 @@
-import {DuoCommand} from '../../lib/duo-command.js'
-import {renderTable} from '../../lib/output.js'
-import {type ProfileView, viewProfile} from '../../lib/profile-setup.js'
+import {DuoCommand} from '../../cli/duo-command.js'
+import {renderTable} from '../../cli/output.js'
+import {type ProfileView, viewProfile} from '../../cli/profile-setup.js'
 
 export default class ProfilesList extends DuoCommand<typeof ProfilesList> {
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']

@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 
-import {DuoCommand} from '../../lib/duo-command.js'
-import {confirmOrAbort} from '../../lib/prompts.js'
+import {DuoCommand} from '../../cli/duo-command.js'
+import {confirmOrAbort} from '../../cli/prompts.js'
 
 export default class ProfilesRemove extends DuoCommand<typeof ProfilesRemove> {
   static override args = {

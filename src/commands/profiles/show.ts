@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {DuoCommand} from '../../lib/duo-command.js'
-import {ConfigError} from '../../lib/errors.js'
-import {renderRecord} from '../../lib/output.js'
-import {type ProfileView, viewProfile} from '../../lib/profile-setup.js'
+import {DuoCommand} from '../../cli/duo-command.js'
+import {ConfigError} from '../../core/errors.js'
+import {renderRecord} from '../../cli/output.js'
+import {type ProfileView, viewProfile} from '../../cli/profile-setup.js'
 
 export default class ProfilesShow extends DuoCommand<typeof ProfilesShow> {
   static override args = {

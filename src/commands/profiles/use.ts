@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core'
 
-import {DuoCommand} from '../../lib/duo-command.js'
-import {type ProfileView, viewProfile} from '../../lib/profile-setup.js'
+import {DuoCommand} from '../../cli/duo-command.js'
+import {type ProfileView, viewProfile} from '../../cli/profile-setup.js'
 
 export default class ProfilesUse extends DuoCommand<typeof ProfilesUse> {
   static override args = {

@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {DuoCommand} from '../../lib/duo-command.js'
-import {renderRecord, writeJsonLine} from '../../lib/output.js'
-import {confirmOrAbort} from '../../lib/prompts.js'
-import {announce, sandboxOptions, saveSandboxProfile, untilSignal} from '../../lib/sandbox-launch.js'
+import {DuoCommand} from '../../cli/duo-command.js'
+import {renderRecord, writeJsonLine} from '../../cli/output.js'
+import {confirmOrAbort} from '../../cli/prompts.js'
+import {announce, sandboxOptions, saveSandboxProfile, untilSignal} from '../../cli/sandbox-launch.js'
 
 export default class SandboxStart extends DuoCommand<typeof SandboxStart> {
   static override description =

@@ -1,11 +1,11 @@
 import {Flags} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
-import {operations} from '../../lib/operations.js'
-import {untilSignal} from '../../lib/sandbox-launch.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {operations} from '../../core/catalog/index.js'
+import {untilSignal} from '../../cli/sandbox-launch.js'
 import {openAuditLog} from '../../serve/audit.js'
 import {assertSafeBind, resolveToken} from '../../serve/http-guard.js'
-import {announce, serveFlags, serveUntilSignal} from '../../serve/launch.js'
+import {announce, serveFlags, serveUntilSignal} from '../../cli/serve-launch.js'
 import {serveMcpStdio, startMcpServer} from '../../serve/mcp.js'
 import {CONFIRM, selectTools} from '../../serve/mcp-tools.js'
 

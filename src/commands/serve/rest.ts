@@ -1,9 +1,9 @@
 import {Flags} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
+import {ApiCommand} from '../../cli/api-command.js'
 import {openAuditLog} from '../../serve/audit.js'
 import {assertSafeBind, resolveToken} from '../../serve/http-guard.js'
-import {announce, serveFlags, serveUntilSignal} from '../../serve/launch.js'
+import {announce, serveFlags, serveUntilSignal} from '../../cli/serve-launch.js'
 import {startRestServer} from '../../serve/rest.js'
 
 export default class ServeRest extends ApiCommand<typeof ServeRest> {

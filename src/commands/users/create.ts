@@ -1,9 +1,10 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {paramsFromFlags} from '../../lib/catalog-flags.js'
-import {invoke} from '../../lib/invoke.js'
-import {askForValue} from '../../lib/prompts.js'
-import {userFieldFlags} from '../../lib/user-field-flags.js'
-import {type DuoUser, renderUser} from '../../lib/user-view.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {paramsFromFlags} from '../../cli/catalog-flags.js'
+import {call} from '../../core/call.js'
+import {askForValue} from '../../cli/prompts.js'
+import {userFieldFlags} from '../../cli/user-field-flags.js'
+import type {DuoUser} from '../../core/duo-objects.js'
+import {renderUser} from '../../cli/user-view.js'
 
 export default class UsersCreate extends ApiCommand<typeof UsersCreate> {
   static override description = 'Only --username is required (asked for on a terminal when missing); the new user is active unless --status says otherwise.'
@@ -20,7 +21,7 @@ export default class UsersCreate extends ApiCommand<typeof UsersCreate> {
   async run(): Promise<DuoUser> {
     const username = this.flags.username ?? (await askForValue(this.prompt, {flag: '--username', message: 'Username for the new user:'}))
     const input = {...paramsFromFlags('createuser', this.flags), username}
-    const {response: user} = await invoke<DuoUser>(await this.client(), 'createuser', input)
+    const {response: user} = await call<DuoUser>(await this.client(), 'createuser', input)
     this.show(() => renderUser(user))
     this.note(`Created user ${user.username} (${user.user_id}).`)
     return user

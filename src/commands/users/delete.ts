@@ -1,10 +1,11 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {yesFlag} from '../../lib/flags.js'
-import {invoke} from '../../lib/invoke.js'
-import {userArg} from '../../lib/named-args.js'
-import {confirmOrAbort} from '../../lib/prompts.js'
-import {resolveUserId} from '../../lib/resolve.js'
-import {type UserTarget, describeTarget} from '../../lib/user-view.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {yesFlag} from '../../cli/flags.js'
+import {call, resolveNames} from '../../core/call.js'
+import {getOperation} from '../../core/catalog/index.js'
+import {userArg} from '../../cli/named-args.js'
+import {confirmOrAbort} from '../../cli/prompts.js'
+import type {UserTarget} from '../../core/duo-objects.js'
+import {describeTarget} from '../../cli/user-view.js'
 
 export default class UsersDelete extends ApiCommand<typeof UsersDelete> {
   static override args = {user: userArg}
@@ -23,8 +24,9 @@ export default class UsersDelete extends ApiCommand<typeof UsersDelete> {
     // Asked before any request, so a refusal (or no terminal and no --yes) sends nothing.
     await confirmOrAbort(this.prompt, `Delete user ${user} permanently? This cannot be undone (it does not go to the Trash).`, this.flags.yes)
     const client = await this.client()
-    const target = {user, user_id: await resolveUserId(client, user)}
-    await invoke(client, 'deleteuser', {user_id: target.user_id})
+    const {user_id} = (await resolveNames(client, getOperation('deleteuser'), {user_id: user})) as UserTarget
+    const target = {user, user_id}
+    await call(client, 'deleteuser', {user_id})
     this.note(`Deleted user ${describeTarget(target)}.`)
     return target
   }

@@ -1,8 +1,8 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {paramFlag} from '../../lib/catalog-flags.js'
-import {yesFlag} from '../../lib/flags.js'
-import {invoke} from '../../lib/invoke.js'
-import {askForValue, confirmOrAbort} from '../../lib/prompts.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {paramFlag} from '../../cli/catalog-flags.js'
+import {yesFlag} from '../../cli/flags.js'
+import {call} from '../../core/call.js'
+import {askForValue, confirmOrAbort} from '../../cli/prompts.js'
 
 export default class UsersEnroll extends ApiCommand<typeof UsersEnroll> {
   static override description =
@@ -28,7 +28,7 @@ export default class UsersEnroll extends ApiCommand<typeof UsersEnroll> {
     const input = {email, username, valid_secs: this.flags['valid-secs']}
     // Asked before any request: the e-mail reaches a real person and cannot be taken back.
     await confirmOrAbort(this.prompt, `E-mail an enrollment link for ${username} to ${email}?`, this.flags.yes)
-    await invoke(await this.client(), 'enrolluser', input)
+    await call(await this.client(), 'enrolluser', input)
     this.note(`Sent an enrollment e-mail for ${username} to ${email}.`)
     return input
   }

@@ -1,8 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
-import {userOrPick} from '../../lib/user-picker.js'
-import {type DuoUser, renderUser} from '../../lib/user-view.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {userOrPick} from '../../cli/user-picker.js'
+import type {DuoUser} from '../../core/duo-objects.js'
+import {renderUser} from '../../cli/user-view.js'
 
 export default class UsersGet extends ApiCommand<typeof UsersGet> {
   static override args = {

@@ -1,15 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
-import {renderRecord, renderTable} from '../../lib/output.js'
-import {
-  type ImportSummary,
-  describeImport,
-  importFailure,
-  importUsers,
-  printPlannedBatches,
-  terminalImportProgress,
-} from '../../lib/user-import.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {renderRecord, renderTable} from '../../cli/output.js'
+import {printPlannedBatches, terminalImportProgress} from '../../cli/import-view.js'
+import {type ImportSummary, describeImport, importFailure, importUsers} from '../../tasks/user-import.js'
 
 export default class UsersImport extends ApiCommand<typeof UsersImport> {
   static override args = {
@@ -54,11 +48,7 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
     this.log(users?.length ? renderTable(users, ['username', 'user_id', 'realname', 'email', 'status']) : renderRecord(counts))
     this.note(describeImport(summary))
     const failure = importFailure(summary)
-    if (failure) {
-      // The summary is the data even when some batches were refused; the error follows on stderr.
-      if (this.jsonEnabled()) this.logJson(summary)
-      throw failure
-    }
+    if (failure) this.failAfter(summary, failure)
 
     return summary
   }

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
-import {listFlags} from '../../lib/flags.js'
-import {ListCommand} from '../../lib/list-command.js'
+import {listFlags} from '../../cli/flags.js'
+import {type Listing, ListCommand} from '../../cli/list-command.js'
 
 export default class UsersList extends ListCommand<typeof UsersList> {
   static override description =
@@ -15,13 +15,13 @@ export default class UsersList extends ListCommand<typeof UsersList> {
   ]
 
   static override flags = {
-    ...listFlags(300),
+    ...listFlags('listusers'),
     email: Flags.string({description: 'Only the user with this e-mail address'}),
     username: Flags.string({description: 'Only the user with this username or alias'}),
   }
 
   static override summary = 'List users'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['username', 'realname', 'email', 'status', 'is_enrolled', 'last_login', 'user_id'],
     noun: 'users',
     operation: 'listusers',

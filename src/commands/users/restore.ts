@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
-import {renderTable} from '../../lib/output.js'
-import {applyToUsers} from '../../lib/user-batches.js'
-import type {UserTarget} from '../../lib/user-view.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {renderTable} from '../../cli/output.js'
+import {applyToUsers} from '../../tasks/user-batches.js'
+import type {UserTarget} from '../../core/duo-objects.js'
 
 export default class UsersRestore extends ApiCommand<typeof UsersRestore> {
   static override args = {

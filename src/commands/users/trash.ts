@@ -1,11 +1,11 @@
 import {Args} from '@oclif/core'
 
-import {ApiCommand} from '../../lib/api-command.js'
-import {yesFlag} from '../../lib/flags.js'
-import {renderTable} from '../../lib/output.js'
-import {confirmOrAbort} from '../../lib/prompts.js'
-import {applyToUsers} from '../../lib/user-batches.js'
-import type {UserTarget} from '../../lib/user-view.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {yesFlag} from '../../cli/flags.js'
+import {renderTable} from '../../cli/output.js'
+import {confirmOrAbort} from '../../cli/prompts.js'
+import {applyToUsers} from '../../tasks/user-batches.js'
+import type {UserTarget} from '../../core/duo-objects.js'
 
 export default class UsersTrash extends ApiCommand<typeof UsersTrash> {
   static override args = {

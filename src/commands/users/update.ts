@@ -1,10 +1,10 @@
-import {ApiCommand} from '../../lib/api-command.js'
-import {changesFromFlags} from '../../lib/catalog-flags.js'
-import {invoke} from '../../lib/invoke.js'
-import {userArg} from '../../lib/named-args.js'
-import {resolveUserId} from '../../lib/resolve.js'
-import {userFieldFlags} from '../../lib/user-field-flags.js'
-import {type DuoUser, renderUser} from '../../lib/user-view.js'
+import {ApiCommand} from '../../cli/api-command.js'
+import {changesFromFlags} from '../../cli/catalog-flags.js'
+import {call} from '../../core/call.js'
+import {userArg} from '../../cli/named-args.js'
+import {userFieldFlags} from '../../cli/user-field-flags.js'
+import type {DuoUser} from '../../core/duo-objects.js'
+import {renderUser} from '../../cli/user-view.js'
 
 export default class UsersUpdate extends ApiCommand<typeof UsersUpdate> {
   static override args = {user: userArg}
@@ -22,9 +22,7 @@ export default class UsersUpdate extends ApiCommand<typeof UsersUpdate> {
 
   async run(): Promise<DuoUser> {
     const changes = changesFromFlags('updateuser', this.flags)
-    const client = await this.client()
-    const userId = await resolveUserId(client, this.args.user)
-    const {response: user} = await invoke<DuoUser>(client, 'updateuser', {...changes, user_id: userId})
+    const {response: user} = await call<DuoUser>(await this.client(), 'updateuser', {...changes, user_id: this.args.user})
     this.show(() => renderUser(user))
     this.note(`Updated user ${user.username} (${user.user_id}).`)
     return user

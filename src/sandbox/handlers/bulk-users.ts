@@ -1,11 +1,11 @@
-// bulk_create, bulk_send_to_trash and bulk_restore (reference §4.1). Each is all-or-nothing: every
+// bulk_create, bulk_send_to_trash and bulk_restore (Duo Admin API docs, "Users"). Each is all-or-nothing: every
 // row or id is checked before anything changes.
-import {getOperation} from '../../lib/operations.js'
-import {checkParams, describeProblems} from '../../lib/params.js'
+import {getOperation} from '../../core/catalog/index.js'
+import {checkParams, describeProblems} from '../../core/params.js'
 import {ApiFailure, invalidParams} from '../envelope.js'
 import type {UserRecord} from '../records.js'
 import {userView} from '../views.js'
-import {type Handler, type HandlerContext, listParam, nowSeconds, param} from './context.js'
+import {type Handler, type Handlers, type HandlerContext, listParam, nowSeconds, param} from './context.js'
 import {type UserChanges, createUser, userChanges} from './user-fields.js'
 
 /** The fields a bulk_create row may carry ([RUBY], [PM]). */
@@ -58,4 +58,4 @@ function usersOf(ctx: HandlerContext): UserRecord[] {
   })
 }
 
-export const bulkUserHandlers: Record<string, Handler> = {bulkcreateusers, bulkrestoreusers, bulksenduserstotrash}
+export const bulkUserHandlers = {bulkcreateusers, bulkrestoreusers, bulksenduserstotrash} satisfies Handlers

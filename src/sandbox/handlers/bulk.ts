@@ -1,9 +1,9 @@
-// POST /admin/v1/bulk (reference §4.5): up to 50 user operations in one call, each run as if it
+// POST /admin/v1/bulk (Duo Admin API docs, "Bulk Operations"): up to 50 user operations in one call, each run as if it
 // were its own request (same parameter checks). They run in order and independently: one failing
 // does not undo or stop the others.
 import {ApiFailure, failBody, invalidParams} from '../envelope.js'
-import {matchRoute} from '../../lib/routes.js'
-import {type Handler} from './context.js'
+import {matchRoute} from '../../core/routes.js'
+import {type Handler, type Handlers} from './context.js'
 
 /** The operations Duo's bulk endpoint supports ([RUBY] comment; group removal as DELETE, unconfirmed). */
 const SUPPORTED = new Set(['createuser', 'updateuser', 'deleteuser', 'associateusergroup', 'disassociateusergroup'])
@@ -36,4 +36,4 @@ const bulkoperations: Handler = (ctx) => {
   return {response}
 }
 
-export const bulkHandlers: Record<string, Handler> = {bulkoperations}
+export const bulkHandlers = {bulkoperations} satisfies Handlers

@@ -1,10 +1,10 @@
-// A user's bypass codes (reference §4.2): listing shows metadata only; creating returns the codes,
+// A user's bypass codes (Duo Admin API docs, "Users": bypass codes, phones, tokens): listing shows metadata only; creating returns the codes,
 // the only time they are ever shown.
 import {invalidParams, paginate} from '../envelope.js'
 import {digits, duoId} from '../ids.js'
 import type {BypassCode} from '../records.js'
 import {bypassCodeView} from '../views.js'
-import {type Handler, nowSeconds, param} from './context.js'
+import {type Handler, type Handlers, nowSeconds, param} from './context.js'
 
 const MAX_CODES_PER_USER = 100
 const DEFAULT_COUNT = 10
@@ -66,4 +66,4 @@ function randomCodes(count: number, avoid: ReadonlySet<string>): string[] {
   return [...codes]
 }
 
-export const bypassCodeHandlers: Record<string, Handler> = {createuserbypasscodes, listuserbypasscodes}
+export const bypassCodeHandlers = {createuserbypasscodes, listuserbypasscodes} satisfies Handlers

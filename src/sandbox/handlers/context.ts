@@ -1,10 +1,10 @@
 // What every handler gets: the state, the sandbox clock and settings, its checked parameters, and a
 // way to run another operation (for /admin/v1/bulk).
-import type {RequestParams} from '../../lib/client.js'
-import type {Operation} from '../../lib/operations.js'
+import type {RequestParams} from '../../core/calls.js'
+import type {Operation, OperationName} from '../../core/catalog/index.js'
 import type {Result} from '../envelope.js'
 import type {PushAnswer} from '../records.js'
-import type {Route} from '../../lib/routes.js'
+import type {Route} from '../../core/routes.js'
 import type {SandboxState} from '../state.js'
 
 export interface SandboxEnv {
@@ -24,6 +24,9 @@ export interface HandlerContext extends SandboxEnv {
 }
 
 export type Handler = (ctx: HandlerContext) => Result
+
+/** Some operations' handlers, by operation name (a resource module's share of the table). */
+export type Handlers = Partial<Record<OperationName, Handler>>
 
 /** A checked scalar parameter (checkParams leaves scalars as strings). */
 export function param(ctx: HandlerContext, name: string): string | undefined {

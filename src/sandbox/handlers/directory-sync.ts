@@ -1,10 +1,10 @@
-// Directory sync (reference §4.1). The sandbox has one seeded directory and no real directory
+// Directory sync (Duo Admin API docs, "Users"). The sandbox has one seeded directory and no real directory
 // behind it: syncing a username creates that user, or refreshes it, as if the directory held it.
 import {randomUUID} from 'node:crypto'
 
 import {notFound} from '../envelope.js'
 import {userView} from '../views.js'
-import {type Handler, nowSeconds, param} from './context.js'
+import {type Handler, type Handlers, nowSeconds, param} from './context.js'
 import {applyUserChanges, createUser, userChanges} from './user-fields.js'
 
 /** A plain array of {directory_key, name, directory_type} (shape from a third-party script; unconfirmed). */
@@ -22,4 +22,4 @@ const syncdirectoryuser: Handler = (ctx) => {
   return {response: userView(ctx.state, user)}
 }
 
-export const directorySyncHandlers: Record<string, Handler> = {listuserdirectorysyncs, syncdirectoryuser}
+export const directorySyncHandlers = {listuserdirectorysyncs, syncdirectoryuser} satisfies Handlers

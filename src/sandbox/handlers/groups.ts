@@ -1,9 +1,9 @@
-// Groups (reference §4.3): list, create, modify, get (v2) and members (v2).
+// Groups (Duo Admin API docs, "Groups"): list, create, modify, get (v2) and members (v2).
 import {invalidParams, paginate, wholeList} from '../envelope.js'
 import type {GroupRecord} from '../records.js'
 import type {SandboxState} from '../state.js'
 import {groupView} from '../views.js'
-import {type Handler, listParam, param} from './context.js'
+import {type Handler, type Handlers, listParam, param} from './context.js'
 
 const listgroups: Handler = (ctx) => {
   const ids = listParam(ctx, 'group_id_list')
@@ -56,4 +56,4 @@ function checkNameFree(state: SandboxState, name: string, self?: GroupRecord): v
   if (state.groups.some((g) => g !== self && g.name.toLowerCase() === lower)) throw invalidParams(`name "${name}" is already a group's name`)
 }
 
-export const groupHandlers: Record<string, Handler> = {creategroup, getgroupv2, listgroups, listgroupusersv2, updategroup}
+export const groupHandlers = {creategroup, getgroupv2, listgroups, listgroupusersv2, updategroup} satisfies Handlers

@@ -1,12 +1,12 @@
 // A user's groups, phones, hardware tokens, WebAuthn credentials and desktop authenticators
-// (reference §4.2). Membership lives on the user as id lists.
+// (Duo Admin API docs, "Users": bypass codes, phones, tokens). Membership lives on the user as id lists.
 import {invalidParams, paginate} from '../envelope.js'
 import type {GroupRecord, PhoneRecord, TokenRecord} from '../records.js'
 import type {SandboxState} from '../state.js'
 import {desktopAuthenticatorView, groupView, phoneView, tokenView, webauthnView} from '../views.js'
-import {type Handler, param} from './context.js'
+import {type Handler, type Handlers, param} from './context.js'
 
-/** Per-user limits (reference §4.2: 100 groups, phones and tokens per user). */
+/** Per-user limits (Duo Admin API docs: 100 groups, phones and tokens per user). */
 const MAX_PER_USER = 100
 
 interface Linked<T> {
@@ -56,7 +56,7 @@ function disassociate<T>(kind: Linked<T>): Handler {
   }
 }
 
-export const userDeviceHandlers: Record<string, Handler> = {
+export const userDeviceHandlers = {
   associateusergroup: associate(groups),
   associateuserphone: associate(phones),
   associateusertoken: associate(tokens),
@@ -74,4 +74,4 @@ export const userDeviceHandlers: Record<string, Handler> = {
     const user = ctx.state.requireUser(ctx.path.user_id)
     return paginate(user.webauthncredentials, ctx.params, ctx.operation.paging!, webauthnView(user))
   },
-}
+} satisfies Handlers

@@ -1,4 +1,4 @@
-// Create and modify share their fields (reference §4.1): checked against the state here, before
+// Create and modify share their fields (Duo Admin API docs, "Users"): checked against the state here, before
 // anything changes, so a refused call changes nothing.
 import {invalidParams} from '../envelope.js'
 import type {UserRecord, UserStatus} from '../records.js'

@@ -1,8 +1,8 @@
-// Users: list and look up, create, get, modify, delete, enroll (reference §4.1).
+// Users: list and look up, create, get, modify, delete, enroll (Duo Admin API docs, "Users").
 import {invalidParams, paginate, wholeList} from '../envelope.js'
 import type {UserRecord} from '../records.js'
 import {userView} from '../views.js'
-import {type Handler, type HandlerContext, listParam, nowSeconds, param} from './context.js'
+import {type Handler, type Handlers, type HandlerContext, listParam, nowSeconds, param} from './context.js'
 import {applyUserChanges, createUser, userChanges} from './user-fields.js'
 
 const listusers: Handler = (ctx) => {
@@ -67,4 +67,4 @@ function scalars(ctx: HandlerContext): Record<string, string | undefined> {
   return Object.fromEntries(Object.keys(ctx.params).map((name) => [name, param(ctx, name)]))
 }
 
-export const userHandlers: Record<string, Handler> = {createuser, deleteuser, enrolluser, getuser, listusers, updateuser}
+export const userHandlers = {createuser, deleteuser, enrolluser, getuser, listusers, updateuser} satisfies Handlers

@@ -1,11 +1,11 @@
-// Verification pushes (reference §4.1): send one to a user's phone, then read its answer, which is
+// Verification pushes (Duo Admin API docs, "Users"): send one to a user's phone, then read its answer, which is
 // "waiting" until the simulated person answers (pushDelayMs) and gone 120 s after sending.
 import {randomUUID} from 'node:crypto'
 
 import {invalidParams, notFound} from '../envelope.js'
 import {digits} from '../ids.js'
 import type {PushRecord} from '../records.js'
-import {type Handler, param} from './context.js'
+import {type Handler, type Handlers, param} from './context.js'
 
 export const PUSH_LIFETIME_MS = 120_000
 
@@ -31,4 +31,4 @@ const getverificationpushresponse: Handler = (ctx) => {
   return {response: {push_id: push.push_id, result}}
 }
 
-export const verifyPushHandlers: Record<string, Handler> = {getverificationpushresponse, sendverificationpush}
+export const verifyPushHandlers = {getverificationpushresponse, sendverificationpush} satisfies Handlers

@@ -1,9 +1,10 @@
-import {ApiCommand} from '../../../lib/api-command.js'
-import {bypassCodesQuestion} from '../../../lib/bypass-codes.js'
-import {paramFlag, paramsFromFlags} from '../../../lib/catalog-flags.js'
-import {yesFlag} from '../../../lib/flags.js'
-import {invokeOn, userArg} from '../../../lib/named-args.js'
-import {confirmOrAbort} from '../../../lib/prompts.js'
+import {ApiCommand} from '../../../cli/api-command.js'
+import {bypassCodesQuestion} from '../../../cli/bypass-codes-question.js'
+import {paramFlag, paramsFromFlags} from '../../../cli/catalog-flags.js'
+import {yesFlag} from '../../../cli/flags.js'
+import {call} from '../../../core/call.js'
+import {userArg} from '../../../cli/named-args.js'
+import {confirmOrAbort} from '../../../cli/prompts.js'
 
 const OPERATION = 'createuserbypasscodes'
 
@@ -32,7 +33,7 @@ export default class UsersBypassCodesCreate extends ApiCommand<typeof UsersBypas
   async run(): Promise<string[]> {
     const {user} = this.args
     await confirmOrAbort(this.prompt, bypassCodesQuestion(user, this.flags), this.flags.yes)
-    const {response: codes} = await invokeOn<string[]>(await this.client(), OPERATION, {user_id: user}, paramsFromFlags(OPERATION, this.flags))
+    const {response: codes} = await call<string[]>(await this.client(), OPERATION, {...paramsFromFlags(OPERATION, this.flags), user_id: user})
     this.log(codes.join('\n'))
     this.note(`Duo shows these codes only now: give them to ${user} over a trusted channel.`)
     return codes

@@ -1,5 +1,5 @@
-import {listFlags} from '../../../lib/flags.js'
-import {UserListCommand} from '../../../lib/list-command.js'
+import {listFlags} from '../../../cli/flags.js'
+import {type Listing, UserListCommand} from '../../../cli/list-command.js'
 
 export default class UsersBypassCodesList extends UserListCommand<typeof UsersBypassCodesList> {
   static override description =
@@ -10,9 +10,9 @@ export default class UsersBypassCodesList extends UserListCommand<typeof UsersBy
     '<%= config.bin %> <%= command.id %> alice --json | jq length',
   ]
 
-  static override flags = listFlags(300)
+  static override flags = listFlags('listuserbypasscodes')
   static override summary = 'List a user\'s bypass codes (metadata only)'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['bypass_code_id', 'created', 'expiration', 'reuse_count', 'admin_email'],
     noun: 'bypass codes',
     operation: 'listuserbypasscodes',

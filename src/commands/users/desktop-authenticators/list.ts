@@ -1,5 +1,5 @@
-import {listFlags} from '../../../lib/flags.js'
-import {UserListCommand} from '../../../lib/list-command.js'
+import {listFlags} from '../../../cli/flags.js'
+import {type Listing, UserListCommand} from '../../../cli/list-command.js'
 
 export default class UsersDesktopAuthenticatorsList extends UserListCommand<typeof UsersDesktopAuthenticatorsList> {
   static override description =
@@ -10,9 +10,9 @@ export default class UsersDesktopAuthenticatorsList extends UserListCommand<type
     '<%= config.bin %> <%= command.id %> carol --csv',
   ]
 
-  static override flags = listFlags(500)
+  static override flags = listFlags('listuserdesktopauthenticators')
   static override summary = 'List a user\'s Duo Desktop authenticators'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['device_name', 'os_family', 'duo_desktop_version', 'dakey', 'daid'],
     noun: 'authenticators',
     operation: 'listuserdesktopauthenticators',

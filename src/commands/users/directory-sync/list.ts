@@ -1,5 +1,5 @@
-import {tableFlags} from '../../../lib/flags.js'
-import {ListCommand} from '../../../lib/list-command.js'
+import {tableFlags} from '../../../cli/flags.js'
+import {type Listing, ListCommand} from '../../../cli/list-command.js'
 
 export default class UsersDirectorySyncList extends ListCommand<typeof UsersDirectorySyncList> {
   static override description =
@@ -8,7 +8,7 @@ export default class UsersDirectorySyncList extends ListCommand<typeof UsersDire
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json']
   static override flags = tableFlags
   static override summary = 'List the directories users are synced from'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['name', 'directory_type', 'directory_key'],
     noun: 'directories',
     operation: 'listuserdirectorysyncs',

@@ -1,11 +1,11 @@
 import {Args} from '@oclif/core'
 
-import {ApiCommand} from '../../../lib/api-command.js'
-import {paramFlag} from '../../../lib/catalog-flags.js'
-import {yesFlag} from '../../../lib/flags.js'
-import {invoke} from '../../../lib/invoke.js'
-import {type Row, renderRecord} from '../../../lib/output.js'
-import {askForValue, confirmOrAbort} from '../../../lib/prompts.js'
+import {ApiCommand} from '../../../cli/api-command.js'
+import {paramFlag} from '../../../cli/catalog-flags.js'
+import {yesFlag} from '../../../cli/flags.js'
+import {call} from '../../../core/call.js'
+import {type Row, renderRecord} from '../../../cli/output.js'
+import {askForValue, confirmOrAbort} from '../../../cli/prompts.js'
 
 const OPERATION = 'syncdirectoryuser'
 
@@ -33,7 +33,7 @@ export default class UsersDirectorySyncRun extends ApiCommand<typeof UsersDirect
       `Sync ${username} from directory ${key} now? The directory decides: the user may be created, changed, or marked for deletion and lose access.`,
       this.flags.yes,
     )
-    const {response: user} = await invoke<Row>(await this.client(), OPERATION, {directory_key: key, username})
+    const {response: user} = await call<Row>(await this.client(), OPERATION, {directory_key: key, username})
     this.show(() => renderRecord(user))
     return user
   }

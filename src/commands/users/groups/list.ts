@@ -1,5 +1,5 @@
-import {listFlags} from '../../../lib/flags.js'
-import {UserListCommand} from '../../../lib/list-command.js'
+import {listFlags} from '../../../cli/flags.js'
+import {type Listing, UserListCommand} from '../../../cli/list-command.js'
 
 export default class UsersGroupsList extends UserListCommand<typeof UsersGroupsList> {
   static override description =
@@ -10,9 +10,9 @@ export default class UsersGroupsList extends UserListCommand<typeof UsersGroupsL
     '<%= config.bin %> <%= command.id %> alice --json | jq -r \'.[].name\'',
   ]
 
-  static override flags = listFlags(500)
+  static override flags = listFlags('listusergroups')
   static override summary = 'List the groups a user belongs to'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['name', 'desc', 'status', 'group_id'],
     noun: 'groups',
     operation: 'listusergroups',

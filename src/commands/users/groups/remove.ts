@@ -1,4 +1,4 @@
-import {UserLinkRemoveCommand, userLinks} from '../../../lib/user-link-command.js'
+import {UserLinkRemoveCommand, userLinks} from '../../../cli/user-link-command.js'
 
 export default class UsersGroupsRemove extends UserLinkRemoveCommand<typeof UsersGroupsRemove> {
   static override args = userLinks.group.args

@@ -1,4 +1,4 @@
-import {UserLinkAddCommand, userLinks} from '../../../lib/user-link-command.js'
+import {UserLinkAddCommand, userLinks} from '../../../cli/user-link-command.js'
 
 export default class UsersPhonesAdd extends UserLinkAddCommand<typeof UsersPhonesAdd> {
   static override args = userLinks.phone.args

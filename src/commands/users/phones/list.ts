@@ -1,5 +1,5 @@
-import {listFlags} from '../../../lib/flags.js'
-import {UserListCommand} from '../../../lib/list-command.js'
+import {listFlags} from '../../../cli/flags.js'
+import {type Listing, UserListCommand} from '../../../cli/list-command.js'
 
 export default class UsersPhonesList extends UserListCommand<typeof UsersPhonesList> {
   static override description =
@@ -10,9 +10,9 @@ export default class UsersPhonesList extends UserListCommand<typeof UsersPhonesL
     '<%= config.bin %> <%= command.id %> alice --columns phone_id,number,capabilities',
   ]
 
-  static override flags = listFlags(500)
+  static override flags = listFlags('listuserphones')
   static override summary = 'List the phones attached to a user'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['phone_id', 'number', 'name', 'type', 'platform', 'model', 'capabilities', 'activated', 'last_seen'],
     noun: 'phones',
     operation: 'listuserphones',

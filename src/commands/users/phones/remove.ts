@@ -1,4 +1,4 @@
-import {UserLinkRemoveCommand, userLinks} from '../../../lib/user-link-command.js'
+import {UserLinkRemoveCommand, userLinks} from '../../../cli/user-link-command.js'
 
 export default class UsersPhonesRemove extends UserLinkRemoveCommand<typeof UsersPhonesRemove> {
   static override args = userLinks.phone.args

@@ -1,4 +1,4 @@
-import {UserLinkAddCommand, userLinks} from '../../../lib/user-link-command.js'
+import {UserLinkAddCommand, userLinks} from '../../../cli/user-link-command.js'
 
 export default class UsersTokensAdd extends UserLinkAddCommand<typeof UsersTokensAdd> {
   static override args = userLinks.token.args

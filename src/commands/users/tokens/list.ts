@@ -1,5 +1,5 @@
-import {listFlags} from '../../../lib/flags.js'
-import {UserListCommand} from '../../../lib/list-command.js'
+import {listFlags} from '../../../cli/flags.js'
+import {type Listing, UserListCommand} from '../../../cli/list-command.js'
 
 export default class UsersTokensList extends UserListCommand<typeof UsersTokensList> {
   static override description =
@@ -10,9 +10,9 @@ export default class UsersTokensList extends UserListCommand<typeof UsersTokensL
     '<%= config.bin %> <%= command.id %> dave --json',
   ]
 
-  static override flags = listFlags(500)
+  static override flags = listFlags('listusertokens')
   static override summary = 'List the hardware tokens attached to a user'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['token_id', 'type', 'serial', 'totp_step'],
     noun: 'tokens',
     operation: 'listusertokens',

@@ -1,4 +1,4 @@
-import {UserLinkRemoveCommand, userLinks} from '../../../lib/user-link-command.js'
+import {UserLinkRemoveCommand, userLinks} from '../../../cli/user-link-command.js'
 
 export default class UsersTokensRemove extends UserLinkRemoveCommand<typeof UsersTokensRemove> {
   static override args = userLinks.token.args

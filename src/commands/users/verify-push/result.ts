@@ -1,8 +1,9 @@
 import {Args} from '@oclif/core'
 
-import {ApiCommand} from '../../../lib/api-command.js'
-import {invokeOn, userArg} from '../../../lib/named-args.js'
-import {type Row, renderRecord} from '../../../lib/output.js'
+import {ApiCommand} from '../../../cli/api-command.js'
+import {call} from '../../../core/call.js'
+import {userArg} from '../../../cli/named-args.js'
+import {type Row, renderRecord} from '../../../cli/output.js'
 
 export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerifyPushResult> {
   static override args = {
@@ -18,7 +19,7 @@ export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerify
 
   async run(): Promise<Row> {
     const {push_id: pushId, user} = this.args
-    const {response} = await invokeOn<Row>(await this.client(), 'getverificationpushresponse', {user_id: user}, {push_id: pushId})
+    const {response} = await call<Row>(await this.client(), 'getverificationpushresponse', {push_id: pushId, user_id: user})
     this.show(() => renderRecord(response))
     return response
   }

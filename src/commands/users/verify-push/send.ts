@@ -1,11 +1,12 @@
 import {Flags} from '@oclif/core'
 
-import {ApiCommand} from '../../../lib/api-command.js'
-import {yesFlag} from '../../../lib/flags.js'
-import {userArg} from '../../../lib/named-args.js'
-import {renderRecord} from '../../../lib/output.js'
-import {confirmOrAbort} from '../../../lib/prompts.js'
-import {type PushOutcome, type SentPush, describeOutcome, sendVerificationPush, waitForAnswer} from '../../../lib/verify-push.js'
+import {ExitCode} from '../../../core/errors.js'
+import {ApiCommand} from '../../../cli/api-command.js'
+import {yesFlag} from '../../../cli/flags.js'
+import {userArg} from '../../../cli/named-args.js'
+import {renderRecord} from '../../../cli/output.js'
+import {confirmOrAbort, filterChoices, searchChoice} from '../../../cli/prompts.js'
+import {type PushOutcome, type SentPush, describeOutcome, sendVerificationPush, waitForAnswer} from '../../../tasks/verify-push.js'
 
 export default class UsersVerifyPushSend extends ApiCommand<typeof UsersVerifyPushSend> {
   static override args = {user: userArg}
@@ -35,7 +36,10 @@ With --wait, asks Duo for the answer every 2 seconds until the person answers or
     const {phone, timeout, wait, yes} = this.flags
     await confirmOrAbort(this.prompt, `Send a verification Duo Push to ${user}? Their phone will ask them to approve it.`, yes)
     const client = await this.client()
-    const push = await sendVerificationPush(client, this.prompt, user, phone)
+    const choose = this.prompt.interactive
+      ? (message: string, choices: Array<{name: string; value: string}>) => searchChoice(this.prompt, {flag: '--phone', message, source: async (term) => filterChoices(choices, term)})
+      : undefined
+    const push = await sendVerificationPush(client, user, phone, choose)
     this.show(() => renderRecord({...push}, ['confirmation_code', 'push_id', 'phone_id', 'user_id']))
     this.note(`Ask ${user} to check that the push shows the confirmation code ${push.confirmation_code}.`)
     if (!wait) return push
@@ -45,9 +49,7 @@ With --wait, asks Duo for the answer every 2 seconds until the person answers or
     this.show(() => renderRecord(answered, ['result']))
     this.note(describeOutcome(user, answered.result, timeout))
     if (answered.result !== 'approve') {
-      // The outcome is data even when it fails the check: print it, then exit 1.
-      if (this.jsonEnabled()) this.logJson(answered)
-      this.exit(1)
+      this.failAfter(answered, ExitCode.error)
     }
 
     return answered

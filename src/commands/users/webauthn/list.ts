@@ -1,5 +1,5 @@
-import {listFlags} from '../../../lib/flags.js'
-import {UserListCommand} from '../../../lib/list-command.js'
+import {listFlags} from '../../../cli/flags.js'
+import {type Listing, UserListCommand} from '../../../cli/list-command.js'
 
 export default class UsersWebauthnList extends UserListCommand<typeof UsersWebauthnList> {
   static override description =
@@ -10,9 +10,9 @@ export default class UsersWebauthnList extends UserListCommand<typeof UsersWebau
     '<%= config.bin %> <%= command.id %> alice --json',
   ]
 
-  static override flags = listFlags(500)
+  static override flags = listFlags('listuserwebauthncredentials')
   static override summary = 'List a user\'s WebAuthn credentials'
-  protected readonly listing = {
+  protected readonly listing: Listing = {
     defaultColumns: ['credential_name', 'label', 'registered_as', 'date_added', 'date_last_used', 'webauthnkey'],
     noun: 'credentials',
     operation: 'listuserwebauthncredentials',

@@ -1,0 +1,25 @@
+// Flags shared by many commands, declared once so help text and behaviour stay the same.
+import {Flags} from '@oclif/core'
+
+import {type OperationName, getOperation} from '../core/catalog/index.js'
+
+/** How a list prints: chosen columns, or CSV instead of a table (also for lists Duo does not page). */
+export const tableFlags = {
+  columns: Flags.string({description: 'Comma-separated columns to show (table and CSV)'}),
+  csv: Flags.boolean({description: 'Print CSV with a header row instead of a table', exclusive: ['json']}),
+}
+
+/** For list commands: one page (--limit/--offset) or every page (--all), and how to print it; the page size's bounds are the operation's. */
+export function listFlags(operation: OperationName) {
+  const {defaultLimit, maxLimit} = getOperation(operation).paging!
+  return {
+    all: Flags.boolean({description: 'Follow pages to the end, streaming (NDJSON with --json)', exclusive: ['offset']}),
+    ...tableFlags,
+    limit: Flags.integer({description: `Page size (1-${maxLimit}; Duo's default ${defaultLimit})`, max: maxLimit, min: 1}),
+    offset: Flags.integer({description: 'Start at this index (from a previous page\'s next_offset)', min: 0}),
+  }
+}
+
+export const yesFlag = {
+  yes: Flags.boolean({char: 'y', description: 'Do not ask for confirmation (required without a terminal)'}),
+}

@@ -1,0 +1,63 @@
+// `duo sandbox start`: turns flags into sandbox options, runs it until a signal, and offers to save
+// its keys as a profile (the sandbox's keys are throwaway, so showing them is fine).
+import type {RunningSandbox, SandboxOptions} from '../sandbox/server.js'
+import {parseDuration, parseRateLimit} from '../core/durations.js'
+import type {ProfileStore} from '../core/profiles.js'
+import {UsageError} from '../core/errors.js'
+
+export interface SandboxFlags {
+  port: number
+  users?: number
+  state?: string
+  'rate-limit'?: string
+  'fail-rate'?: number
+  latency?: string
+  'clock-offset'?: string
+  deny?: string[]
+}
+
+export function sandboxOptions(flags: SandboxFlags): SandboxOptions {
+  const failRate = flags['fail-rate']
+  if (failRate !== undefined && (failRate < 0 || failRate > 1)) throw new UsageError('--fail-rate must be between 0 and 1.')
+  const deny = new Set(flags.deny ?? [])
+  return {
+    clockOffsetMs: flags['clock-offset'] === undefined ? undefined : parseDuration(flags['clock-offset'], '--clock-offset'),
+    failRate,
+    latencyMs: flags.latency === undefined ? undefined : parseDuration(flags.latency, '--latency'),
+    permissions: {read: !deny.has('read'), write: !deny.has('write')},
+    port: flags.port,
+    rateLimit: flags['rate-limit'] === undefined ? undefined : parseRateLimit(flags['rate-limit']),
+    stateFile: flags.state,
+    users: flags.users,
+  }
+}
+
+export interface SandboxAnnouncement {
+  url: string
+  host: string
+  ikey: string
+  skey: string
+}
+
+export function announce(sandbox: RunningSandbox): SandboxAnnouncement {
+  return {host: sandbox.host, ikey: sandbox.ikey, skey: sandbox.skey, url: sandbox.url}
+}
+
+export function saveSandboxProfile(store: ProfileStore, name: string, sandbox: RunningSandbox): void {
+  // `direct`: a company HTTP_PROXY must not capture calls to a sandbox on this machine.
+  store.save(name, {host: sandbox.host, ikey: sandbox.ikey, proxy: 'direct', skey: sandbox.skey})
+}
+
+/** Resolves on the first SIGINT or SIGTERM, after which the caller closes the sandbox. */
+export function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      resolve(signal)
+    }
+
+    process.once('SIGINT', stop)
+    process.once('SIGTERM', stop)
+  })
+}

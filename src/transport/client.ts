@@ -1,0 +1,234 @@
+// The one place that talks to Duo: signs, sends, retries, parses the envelope, follows pages.
+import type {Credentials, DuoCaller, DuoEnvelope, RequestOptions, RequestParams} from '../core/calls.js'
+import {DuoApiError, NetworkError} from '../core/errors.js'
+import {hintForApiError, hintForNonJsonAnswer} from '../core/error-hints.js'
+import {type ApiEndpoint, parseApiHost} from '../core/host.js'
+import {type HttpAnswer, exchange} from './http-exchange.js'
+import {type Transport, createTransport, describeTransportFailure} from './network.js'
+import {type CanonicalParams, canonicalizeParams, formatDuoDate, signRequest} from '../core/signing.js'
+
+export interface RetryEvent {
+  attempt: number
+  waitMs: number
+  reason: string
+}
+
+export interface ClientOptions {
+  credentials: Credentials
+  /** Per attempt: how long the connection may stay silent (connecting, waiting or reading). */
+  timeoutMs?: number
+  /** For 429 (and, on idempotent calls, 5xx and network errors). Official clients: 7. */
+  maxAttempts?: number
+  /** Injectable so tests never sleep. */
+  sleep?: (ms: number) => Promise<void>
+  random?: () => number
+  now?: () => Date
+  onRetry?: (event: RetryEvent) => void
+}
+
+
+const FIRST_BACKOFF_MS = 1000
+const MAX_BACKOFF_MS = 32_000
+/** 5xx and network errors get fewer tries than 429: a broken server rarely heals in a minute. */
+const MAX_FAILURE_ATTEMPTS = 3
+
+/** The clock retries wait on; commands use it, and tests swap it so they never sleep. */
+export const backoffClock = {
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+}
+
+export class DuoClient implements DuoCaller {
+  readonly endpoint: ApiEndpoint
+  /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
+  clockOffsetMs: number | undefined
+  private readonly transport: Transport
+  private readonly options: Required<Omit<ClientOptions, 'onRetry'>> & Pick<ClientOptions, 'onRetry'>
+
+  constructor(options: ClientOptions) {
+    this.endpoint = parseApiHost(options.credentials.host)
+    this.options = {
+      maxAttempts: 7,
+      now: () => new Date(),
+      random: Math.random,
+      sleep: (ms: number) => backoffClock.sleep(ms),
+      timeoutMs: 30_000,
+      ...options,
+    }
+    this.transport = createTransport({caBundle: options.credentials.caBundle, proxy: options.credentials.proxy})
+  }
+
+  /** One signed call; resolves with Duo's OK envelope or throws DuoApiError / NetworkError. */
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    params: RequestParams = {},
+    options: RequestOptions = {},
+  ): Promise<DuoEnvelope<T>> {
+    const {answer, attempts} = await this.withRetries(method, path, params, options)
+    return this.parse<T>(answer.status, answer.text, {attempts, permission: options.permission})
+  }
+
+  /**
+   * The same call, retried the same way, with Duo's answer left as text for a caller that passes it
+   * on unchanged (the REST adapter), saving a parse and a re-serialization per request. Only a JSON
+   * answer is handed over as it is; anything else (a proxy's error page) fails as request() would.
+   */
+  async requestText(method: string, path: string, params: RequestParams = {}, options: RequestOptions = {}): Promise<{status: number; text: string}> {
+    const {answer, attempts} = await this.withRetries(method, path, params, options)
+    const type = answer.headers['content-type'] ?? ''
+    if (!/^application\/json\b/i.test(type)) this.parse(answer.status, answer.text, {attempts, permission: options.permission})
+    return {status: answer.status, text: answer.text}
+  }
+
+  /** Sends until an answer is final: 429 backs off up to maxAttempts; 5xx and network errors are retried only when idempotent. */
+  private async withRetries(method: string, path: string, params: RequestParams, options: RequestOptions): Promise<{answer: HttpAnswer; attempts: number}> {
+    const upper = method.toUpperCase()
+    const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
+    const {maxAttempts} = this.options
+    for (let attempt = 1; ; attempt++) {
+      let answer: HttpAnswer
+      try {
+        answer = await this.send(upper, path, params)
+      } catch (error) {
+        const failure = describeTransportFailure(error, {
+          baseUrl: this.endpoint.baseUrl,
+          caBundle: this.transport.caBundle?.path,
+          proxy: await this.transport.proxyFor(this.endpoint.baseUrl + path),
+          timeoutMs: this.options.timeoutMs,
+        })
+        if (failure.retryable && idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)) {
+          await this.backoff(attempt, failure.message)
+          continue
+        }
+
+        throw new NetworkError(failure.message, failure.hint)
+      }
+
+      const {status} = answer
+      this.noteServerDate(answer.headers.date)
+      const retryable = status === 429 || (idempotent && status >= 500)
+      const attemptsAllowed = status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)
+      if (retryable && attempt < attemptsAllowed) {
+        await this.backoff(attempt, `HTTP ${status}`)
+        continue
+      }
+
+      return {answer, attempts: attempt}
+    }
+  }
+
+  /**
+   * Pages of a list endpoint, following metadata.next_offset until Duo says there is no more. The
+   * next page is requested before the current one is handed over, so printing one page overlaps
+   * with fetching the next (at most two pages in memory).
+   */
+  async *pages<T = unknown>(path: string, params: RequestParams = {}, options: RequestOptions = {}): AsyncGenerator<DuoEnvelope<T[]>> {
+    let offset = typeof params.offset === 'string' ? Number(params.offset) : 0
+    const fetchPage = (from: number) => this.request<T[]>('GET', path, {...params, offset: String(from)}, options)
+    let pending: Promise<DuoEnvelope<T[]>> | undefined = fetchPage(offset)
+    while (pending) {
+      const page: DuoEnvelope<T[]> = await pending
+      const next = page.metadata?.next_offset
+      pending = undefined
+      if (next !== undefined && next !== null) {
+        // A server that does not advance would loop forever; the Ruby client stops here too.
+        if (Number(next) <= offset) throw new DuoApiError(500, undefined, `paging did not advance (next_offset ${next} after ${offset})`)
+        offset = Number(next)
+        pending = fetchPage(offset)
+        // If the consumer stops early, the prefetched page's failure must not go unhandled.
+        pending.catch(() => {})
+      }
+
+      yield page
+    }
+  }
+
+  /** Every item of a list endpoint, one page in memory at a time. */
+  async *items<T = unknown>(path: string, params: RequestParams = {}, options: RequestOptions = {}): AsyncGenerator<T> {
+    for await (const page of this.pages<T>(path, params, options)) yield* page.response
+  }
+
+  /** Frees the keep-alive sockets so the process can exit. */
+  close(): void {
+    this.transport.close()
+  }
+
+  private async send(method: string, path: string, params: RequestParams): Promise<HttpAnswer> {
+    const {credentials} = this.options
+    const version = credentials.signatureVersion ?? 5
+    const keys = {digest: version === 5 ? ('sha512' as const) : (credentials.digest ?? 'sha512'), ikey: credentials.ikey, skey: credentials.skey, version}
+    const date = formatDuoDate(this.options.now())
+    const headers: Record<string, string> = {Date: date, 'User-Agent': 'duo-cli'}
+    let url = this.endpoint.baseUrl + path
+    let body: string | undefined
+    let signedParams: CanonicalParams = {}
+
+    if (method === 'GET' || method === 'DELETE') {
+      signedParams = toCanonicalParams(params)
+      const query = canonicalizeParams(signedParams)
+      if (query) url += '?' + query
+    } else if (version === 5) {
+      body = JSON.stringify(toJsonBody(params))
+      headers['Content-Type'] = 'application/json'
+    } else {
+      signedParams = toCanonicalParams(params)
+      body = canonicalizeParams(signedParams)
+      headers['Content-Type'] = 'application/x-www-form-urlencoded'
+    }
+
+    headers.Authorization = signRequest(keys, {body: body ?? '', date, host: this.endpoint.signHost, method, params: signedParams, path})
+    const target = new URL(url)
+    return exchange(target, {agent: await this.transport.agentFor(target), body, headers, method, timeoutMs: this.options.timeoutMs})
+  }
+
+  private parse<T>(status: number, text: string, context: {attempts: number; permission?: string}): DuoEnvelope<T> {
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      const message = status >= 300 ? `HTTP ${status} with a non-JSON body` : 'Duo answered with a non-JSON body'
+      throw new DuoApiError(status, undefined, message, undefined, hintForNonJsonAnswer(status))
+    }
+
+    const envelope = body as {code?: number | string; message?: string; message_detail?: string; stat?: string}
+    if (status < 400 && envelope.stat === 'OK') return body as DuoEnvelope<T>
+    const code = envelope.code === undefined ? undefined : Number(envelope.code)
+    const message = envelope.message ?? `HTTP ${status}`
+    const hint = hintForApiError({
+      attempts: context.attempts,
+      clockOffsetMs: this.clockOffsetMs,
+      code,
+      permission: context.permission,
+      status,
+    })
+    throw new DuoApiError(status, Number.isNaN(code) ? undefined : code, message, envelope.message_detail, hint)
+  }
+
+  private async backoff(attempt: number, reason: string): Promise<void> {
+    // 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (duo_client_python's _make_request retry loop).
+    const waitMs = Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
+    this.options.onRetry?.({attempt, reason, waitMs})
+    await this.options.sleep(waitMs)
+  }
+
+  private noteServerDate(header: string | undefined): void {
+    const server = header ? Date.parse(header) : Number.NaN
+    if (!Number.isNaN(server)) this.clockOffsetMs = server - this.options.now().getTime()
+  }
+}
+
+function toCanonicalParams(params: RequestParams): CanonicalParams {
+  const out: Record<string, readonly string[] | string> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string') out[key] = value
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) out[key] = value as string[]
+    else out[key] = JSON.stringify(value)
+  }
+
+  return out
+}
+
+/** Sorted keys, like the Python client, so the same call always hashes the same. */
+function toJsonBody(params: RequestParams): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(params).sort().map((k) => [k, params[k]]))
+}
