@@ -1,6 +1,6 @@
 // Runs one operation: permission, parameter checks (catalog-driven, via checkParams), then its
 // handler. Requests and /admin/v1/bulk entries both come through here.
-import {type Operation} from '../core/catalog/index.js'
+import {type Operation, permissionKey} from '../core/catalog/index.js'
 import {checkParams, describeProblems} from '../core/params.js'
 import type {RequestParams} from '../core/calls.js'
 import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
@@ -10,8 +10,7 @@ import type {Route} from '../core/routes.js'
 
 export function execute(env: SandboxEnv, route: Route, input: Record<string, unknown>): Result {
   const {operation} = route
-  const needs = operation.hints.readOnly ? 'read' : 'write'
-  if (!env.permissions[needs]) {
+  if (!env.permissions[permissionKey(operation.permission)]) {
     throw new ApiFailure(403, 40_301, 'Access forbidden', `the integration lacks the "${operation.permission}" permission`)
   }
 

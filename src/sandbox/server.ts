@@ -4,6 +4,7 @@
 import {type IncomingMessage, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
 import {isLoopbackHost} from '../core/host.js'
 import {authenticate} from './auth.js'
 import {execute} from './dispatch.js'
@@ -41,7 +42,8 @@ export interface SandboxOptions {
   /** The sandbox clock runs this far from the real one (dates are checked against it). */
   clockOffsetMs?: number
   /** Default both true; a missing one gives 403 / 40301 for the operations needing it. */
-  permissions?: {read: boolean; write: boolean}
+  /** Permissions withheld from the integration (every other one is granted). */
+  permissions?: Partial<Record<PermissionKey, boolean>>
   /** For failRate and dropRate; injectable for deterministic tests. */
   random?: () => number
   /** The simulated person's answer to a verification push. Default approve. */
@@ -72,13 +74,18 @@ interface Reply {
   headers?: Record<string, string>
 }
 
+/** Every permission, less those set to false. */
+export function grantAllBut(given: Partial<Record<PermissionKey, boolean>> = {}): Record<PermissionKey, boolean> {
+  return Object.fromEntries((Object.keys(PERMISSIONS) as PermissionKey[]).map((key) => [key, given[key] ?? true])) as Record<PermissionKey, boolean>
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1'
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only, not ${host}: it answers to a key anyone could read.`)
   const state = new SandboxState(initialSnapshot(options))
   const env: SandboxEnv = {
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
-    permissions: options.permissions ?? {read: true, write: true},
+    permissions: grantAllBut(options.permissions),
     push: {answer: options.pushAnswer ?? 'approve', delayMs: options.pushDelayMs ?? 2000},
     state,
   }

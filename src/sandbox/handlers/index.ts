@@ -1,5 +1,6 @@
 // Every catalog operation's handler, by operation name: the type asks for one per operation, so an
 // operation added to the catalog without a handler does not compile.
+import {accountHandlers} from './account.js'
 import {bulkUserHandlers} from './bulk-users.js'
 import {bulkHandlers} from './bulk.js'
 import {bypassCodeHandlers} from './bypass-codes.js'
@@ -20,4 +21,5 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...verifyPushHandlers,
   ...groupHandlers,
   ...bulkHandlers,
+  ...accountHandlers,
 }
