@@ -3,7 +3,7 @@
 // first (one lookup per distinct name, cached for the call), then the call is checked and sent.
 import type {DuoCaller, DuoEnvelope} from './calls.js'
 import {type Operation, type OperationName, allParams, getOperation} from './catalog/index.js'
-import {invoke, invokeAll, invokePages} from './invoke.js'
+import {invoke, invokePages} from './invoke.js'
 import {resolveGroupId, resolveUserId} from './resolve.js'
 
 /** Names already resolved during one call (or one command): a name is looked up once. */
@@ -44,10 +44,4 @@ export async function* callPages<T = unknown>(
 ): AsyncGenerator<DuoEnvelope<T[]>> {
   const entry = operationOf(operation)
   yield* invokePages<T>(client, entry, await resolveNames(client, entry, input))
-}
-
-/** Every item of a paged operation, names resolved first. */
-export async function* callAll<T = unknown>(client: DuoCaller, operation: Operation | OperationName, input: Record<string, unknown> = {}): AsyncGenerator<T> {
-  const entry = operationOf(operation)
-  yield* invokeAll<T>(client, entry, await resolveNames(client, entry, input))
 }
