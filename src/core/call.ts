@@ -3,7 +3,7 @@
 // first (one lookup per distinct name, cached for the call), then the call is checked and sent.
 import type {DuoCaller, DuoEnvelope} from './calls.js'
 import {type Operation, type OperationName, allParams, getOperation} from './catalog/index.js'
-import {invoke, invokePages} from './invoke.js'
+import {checkPathInput, invoke, invokePages} from './invoke.js'
 import {resolveGroupId, resolveUserId} from './resolve.js'
 
 /** Names already resolved during one call (or one command): a name is looked up once. */
@@ -16,6 +16,7 @@ export async function resolveNames(
   input: Record<string, unknown>,
   cache: NameCache = new Map(),
 ): Promise<Record<string, unknown>> {
+  checkPathInput(operation, input)
   const resolved = {...input}
   for (const param of allParams(operation)) {
     const value = input[param.name]

@@ -39,7 +39,7 @@ describe('sandbox: every catalog operation', () => {
     it('listusers: the demo set, with full user objects', async () => {
       const {metadata, response} = await call('listusers')
       expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'])
-      expect(metadata).to.deep.equal({total_objects: 8})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 8})
       expect(response.map((u: Any) => u.status)).to.deep.equal(['active', 'active', 'active', 'active', 'active', 'bypass', 'disabled', 'active'])
       const alice = response[0]
       expect(alice.user_id).to.match(/^DU[A-Z0-9]{18}$/)
@@ -167,7 +167,7 @@ describe('sandbox: every catalog operation', () => {
   describe('bypass codes', () => {
     it('listuserbypasscodes: metadata only, never the codes', async () => {
       const {metadata, response} = await call('listuserbypasscodes', {user_id: userId('erin')})
-      expect(metadata).to.deep.equal({total_objects: 2})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 2})
       expect(response[0]).to.have.all.keys('admin_email', 'bypass_code_id', 'created', 'expiration', 'reuse_count', 'user')
       expect(response[0].user).to.include({user_id: userId('erin'), username: 'erin'})
     })
@@ -195,7 +195,7 @@ describe('sandbox: every catalog operation', () => {
     it('listusergroups', async () => {
       const {metadata, response} = await call('listusergroups', {user_id: userId('carol')})
       expect(response.map((g: Any) => g.name)).to.deep.equal(['Engineering', 'Helpdesk'])
-      expect(metadata).to.deep.equal({total_objects: 2})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 2})
     })
 
     it('associateusergroup: "" and a member; an unknown group is 400 40002', async () => {
@@ -244,7 +244,7 @@ describe('sandbox: every catalog operation', () => {
 
     it('listuserwebauthncredentials', async () => {
       const {metadata, response} = await call('listuserwebauthncredentials', {user_id: userId('alice')})
-      expect(metadata).to.deep.equal({total_objects: 1})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 1})
       expect(response[0]).to.include({credential_name: 'YubiKey 5 NFC', registered_as: 'cross-platform'})
       expect(response[0].webauthnkey).to.match(/^WA[A-Z0-9]{18}$/)
       expect(response[0].user).to.include({username: 'alice'})
@@ -309,7 +309,7 @@ describe('sandbox: every catalog operation', () => {
     it('listgroups, also by id list', async () => {
       const {metadata, response} = await call('listgroups')
       expect(response.map((g: Any) => g.name)).to.deep.equal(['Engineering', 'Helpdesk', 'Contractors'])
-      expect(metadata).to.deep.equal({total_objects: 3})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 3})
       expect(response[0]).to.include({desc: 'Product engineers', push_enabled: true, status: 'active'})
       const byId = await call('listgroups', {group_id_list: [response[2].group_id]})
       expect(byId.response.map((g: Any) => g.name)).to.deep.equal(['Contractors'])
@@ -338,7 +338,7 @@ describe('sandbox: every catalog operation', () => {
       const engineering = ids.get('alice').groups[0].group_id
       const {metadata, response} = await call('listgroupusersv2', {group_id: engineering})
       expect(response).to.deep.equal(['alice', 'bob', 'carol'].map((name) => ({user_id: userId(name), username: name})))
-      expect(metadata).to.deep.equal({total_objects: 3})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 3})
     })
   })
 
