@@ -13,7 +13,7 @@ import type {SandboxEnv} from './handlers/context.js'
 import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
 import {loadSnapshot, saveSnapshot} from './persistence.js'
-import type {PushAnswer, Snapshot} from './records.js'
+import type {PushAnswer, SmsSent, Snapshot} from './records.js'
 import {matchRoute} from '../core/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
@@ -62,6 +62,8 @@ export interface RunningSandbox {
   requestCount(): number
   /** Stops listening, closes keep-alive connections, writes the state file. */
   close(): Promise<void>
+  /** Calls `listener` for every text message the sandbox "sends"; returns the unsubscribe function. */
+  onSmsSent(listener: (sms: SmsSent) => void): () => void
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -157,6 +159,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     host: url,
     ikey: state.ikey,
+    onSmsSent: (listener) => state.onSmsSent(listener),
     port,
     requestCount: () => received,
     skey: state.skey,

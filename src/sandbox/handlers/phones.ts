@@ -182,7 +182,7 @@ function requireText(ctx: HandlerContext, name: string, placeholder: string, fal
 }
 
 function sms(ctx: HandlerContext, phone: PhoneRecord, purpose: SmsSent['purpose'], message?: string): void {
-  ctx.state.smsSent({message, number: phone.number, phone_id: phone.phone_id, purpose, time_ms: ctx.now()})
+  ctx.state.smsSent({...(message === undefined ? {} : {message}), number: phone.number, phone_id: phone.phone_id, purpose, time_ms: ctx.now()})
 }
 
 function textable(phone: PhoneRecord): PhoneRecord {
