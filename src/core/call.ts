@@ -4,7 +4,9 @@
 import type {DuoCaller, DuoEnvelope} from './calls.js'
 import {type Operation, type OperationName, allParams, getOperation} from './catalog/index.js'
 import {checkPathInput, invoke, invokePages} from './invoke.js'
-import {resolveGroupId, resolveUserId} from './resolve.js'
+import {resolveGroupId, resolvePhoneId, resolveUserId} from './resolve.js'
+
+const RESOLVERS = {group: resolveGroupId, phone: resolvePhoneId, user: resolveUserId}
 
 /** Names already resolved during one call (or one command): a name is looked up once. */
 export type NameCache = Map<string, Promise<string>>
@@ -22,7 +24,7 @@ export async function resolveNames(
     const value = input[param.name]
     if (param.names === undefined || typeof value !== 'string' || value === '') continue
     const key = `${param.names}:${value}`
-    if (!cache.has(key)) cache.set(key, param.names === 'user' ? resolveUserId(client, value) : resolveGroupId(client, value))
+    if (!cache.has(key)) cache.set(key, RESOLVERS[param.names](client, value))
     resolved[param.name] = await cache.get(key)
   }
 

@@ -15,7 +15,7 @@ import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
 import {SharedStateFile, loadSnapshot} from './persistence.js'
 import {withFileLock, withFileLockSync} from '../core/file-lock.js'
-import type {PushAnswer, Snapshot} from './records.js'
+import type {PushAnswer, SmsSent, Snapshot} from './records.js'
 import {matchRoute} from '../core/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
@@ -68,6 +68,8 @@ export interface RunningSandbox {
   requestCount(): number
   /** Stops listening and closes keep-alive connections (every change is already in the state file). */
   close(): Promise<void>
+  /** Calls `listener` for every text message the sandbox "sends"; returns the unsubscribe function. */
+  onSmsSent(listener: (sms: SmsSent) => void): () => void
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -177,6 +179,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     },
     host: url,
     ikey: env.state.ikey,
+    onSmsSent: (listener) => env.state.onSmsSent(listener),
     port,
     requestCount: () => received,
     skey: env.state.skey,

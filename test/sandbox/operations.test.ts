@@ -379,6 +379,48 @@ describe('sandbox: every catalog operation', () => {
     })
   })
 
+  // The same endpoints signed by Duo's official Node signer: test/sandbox/devices.test.ts. Here, through our client (v5, JSON bodies).
+  describe('devices account-wide', () => {
+    it('phones: create, find by number, modify, activate, text, delete', async () => {
+      const {response: phone} = await call('createphone', {number: '+15552220001', platform: 'apple ios', type: 'mobile'})
+      expect((await call('listphones', {number: '+15552220001'})).response.map((p: Any) => p.phone_id)).to.deep.equal([phone.phone_id])
+      expect((await call('updatephone', {name: 'Desk', phone_id: phone.phone_id})).response.name).to.equal('Desk')
+      expect((await call('getphone', {phone_id: phone.phone_id})).response.platform).to.equal('Apple iOS')
+      expect((await call('createphoneactivationurl', {phone_id: phone.phone_id, valid_secs: 60})).response.valid_secs).to.equal(60)
+      expect((await call('sendphonesmsactivation', {install: 1, phone_id: phone.phone_id})).response.installation_msg).to.contain('https://m-')
+      expect((await call('sendphonesmsinstallation', {phone_id: phone.phone_id})).response.installation_msg).to.contain('https://m-')
+      expect((await call('sendphonesmspasscodes', {phone_id: phone.phone_id})).response).to.equal('')
+      expect((await call('deletephone', {phone_id: phone.phone_id})).response).to.equal('')
+      await expectDuoError(call('getphone', {phone_id: phone.phone_id}), 404, 40_401)
+    })
+
+    it('tokens: create, find by type and serial, get, resync refused for wrong codes, delete', async () => {
+      const {response: token} = await call('createtoken', {secret: 'ab12cd34', serial: 'OPS-1', type: 'h8'})
+      expect((await call('listtokens', {serial: 'OPS-1', type: 'h8'})).response.map((t: Any) => t.token_id)).to.deep.equal([token.token_id])
+      expect((await call('gettoken', {token_id: token.token_id})).response).to.include({serial: 'OPS-1', type: 'h8'})
+      await expectDuoError(call('resynctoken', {code1: '11111111', code2: '22222222', code3: '33333333', token_id: token.token_id}), 400, 40_002)
+      expect((await call('deletetoken', {token_id: token.token_id})).response).to.equal('')
+    })
+
+    it('WebAuthn, U2F, desktop authenticators and bypass codes: list, get, delete', async () => {
+      const kinds: Array<[OperationName, OperationName, OperationName, string]> = [
+        ['listwebauthncredentials', 'getwebauthncredential', 'deletewebauthncredential', 'webauthnkey'],
+        ['listu2ftokens', 'getu2ftoken', 'deleteu2ftoken', 'registration_id'],
+        ['listdesktopauthenticators', 'getdesktopauthenticator', 'deletedesktopauthenticator', 'dakey'],
+        ['listbypasscodes', 'getbypasscode', 'deletebypasscode', 'bypass_code_id'],
+      ]
+      for (const [list, get, remove, key] of kinds) {
+        const {response} = await call(list)
+        expect(response.length, list).to.be.greaterThan(0)
+        expect((await call(get, {[key]: response[0][key]})).response, get).to.deep.equal(response[0])
+        expect((await call(remove, {[key]: response[0][key]})).response, remove).to.equal('')
+        await expectDuoError(call(get, {[key]: response[0][key]}), 404, 40_401)
+      }
+
+      expect((await call('listuseru2ftokens', {user_id: userId('bob')})).response).to.deep.equal([])
+    })
+  })
+
   describe('coverage', () => {
     it('exercised every operation of the catalog', () => {
       expect([...covered].sort()).to.deep.equal(operations.map((o) => o.name).sort())
