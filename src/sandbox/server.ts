@@ -48,6 +48,12 @@ export interface SandboxOptions {
   pushAnswer?: PushAnswer
   /** How long the push reads "waiting" before that answer. Default 2000. */
   pushDelayMs?: number
+  /** Generated authentication log history over 30 days (default 1500); not kept in the state file. */
+  authEvents?: number
+  /** Live authentication events: this many per window (sandbox start --auth-rate 30/1m). */
+  authRate?: {requests: number; windowMs: number}
+  /** Duo's delay before new authentication, activity and offline events show. Default 2 minutes. */
+  logLagMs?: number
 }
 
 export interface RunningSandbox {
@@ -76,6 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1'
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only, not ${host}: it answers to a key anyone could read.`)
   const state = new SandboxState(initialSnapshot(options))
+  state.logs.configure({authEvents: options.authEvents, lagMs: options.logLagMs})
   const env: SandboxEnv = {
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
     permissions: options.permissions ?? {read: true, write: true},
@@ -145,10 +152,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolve())
   })
+  const live = options.authRate && setInterval(() => state.logs.recordLiveAuth(env.now()), options.authRate.windowMs / options.authRate.requests)
+  live?.unref()
   const {port} = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   return {
     async close() {
+      if (live) clearInterval(live)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -2,6 +2,7 @@
 // (list order = creation order, paging = slicing) with Maps by id and by name.
 import {notFound} from './envelope.js'
 import {duoId} from './ids.js'
+import {LogStore} from './logs/log-store.js'
 import type {DirectoryRecord, GroupRecord, PhoneRecord, PushRecord, Snapshot, TokenRecord, UserRecord} from './records.js'
 
 export class SandboxState {
@@ -13,6 +14,8 @@ export class SandboxState {
   readonly tokens: Map<string, TokenRecord>
   readonly directories: DirectoryRecord[]
   readonly pushes: Map<string, PushRecord>
+  /** Every log the sandbox answers (logs/log-store.ts); other handlers record into it. */
+  readonly logs: LogStore
   private readonly usersById = new Map<string, UserRecord>()
   /**
    * Usernames and aliases share one namespace (aliases must be unique across users and match
@@ -33,6 +36,7 @@ export class SandboxState {
     this.tokens = new Map(snapshot.tokens.map((t) => [t.token_id, t]))
     this.directories = snapshot.directories
     this.pushes = new Map(snapshot.pushes.map((p) => [p.push_id, p]))
+    this.logs = new LogStore(snapshot.logs, {groups: this.groups, phones: this.phones, users: this.users})
   }
 
   snapshot(): Snapshot {
@@ -46,6 +50,7 @@ export class SandboxState {
       tokens: [...this.tokens.values()],
       users: this.users,
       version: 1,
+      logs: this.logs.snapshot(),
     }
   }
 

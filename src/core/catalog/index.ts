@@ -5,12 +5,13 @@
 // (duo_client_python, duo_api_nodejs) and says so next to the choice.
 import {bulkOperations} from './bulk.js'
 import {groupOperations} from './groups.js'
+import {logOperations} from './logs.js'
 import type {Operation, ParamSpec} from './types.js'
 import {userOperations} from './users.js'
 
 export type {HttpMethod, Hints, Operation, ParamSpec, ParamType, Paging, Permission} from './types.js'
 
-export const operations = [...userOperations, ...groupOperations, ...bulkOperations] as const
+export const operations = [...userOperations, ...groupOperations, ...bulkOperations, ...logOperations] as const
 
 /** The name of every operation in the catalog: a typo in an operation name is a compile error. */
 export type OperationName = (typeof operations)[number]['name']

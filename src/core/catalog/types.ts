@@ -31,6 +31,11 @@ export interface ParamSpec {
    * alias) or a group name to the id before the call (core/resolve.ts).
    */
   names?: 'group' | 'user'
+  /**
+   * The key may be repeated to send several values (Duo's log filters: users, results …), each
+   * checked as the scalar type says; sent as repeated pairs, as duo_client_python sends a list.
+   */
+  repeated?: true
 }
 
 export interface Hints {
@@ -46,7 +51,7 @@ export interface Paging {
   maxLimit: number
 }
 
-export type Permission = 'Grant resource - Read' | 'Grant resource - Write'
+export type Permission = 'Grant read log' | 'Grant resource - Read' | 'Grant resource - Write'
 
 export interface Operation<N extends string = string> {
   /** The operation's name (the capability's, for its 32), which is also the MCP tool name. */
@@ -114,6 +119,8 @@ export const userStatus = ['active', 'bypass', 'disabled'] as const
 export type OperationEntry<N extends string> = Omit<Operation<N>, 'needsConfirmation' | 'pathParams' | 'permission'> & {
   needsConfirmation?: boolean
   pathParams?: ParamSpec[]
+  /** Only where it is not the resource read/write pair the hints imply (the logs: "Grant read log"). */
+  permission?: Permission
 }
 
 /** One catalog entry; the name stays a literal type, so OperationName lists every operation. */
@@ -122,7 +129,7 @@ export function op<const N extends string>(entry: OperationEntry<N>): Operation<
     ...entry,
     needsConfirmation: entry.needsConfirmation ?? entry.hints.destructive,
     pathParams: entry.pathParams ?? [],
-    permission: entry.hints.readOnly ? 'Grant resource - Read' : 'Grant resource - Write',
+    permission: entry.permission ?? (entry.hints.readOnly ? 'Grant resource - Read' : 'Grant resource - Write'),
   }
 }
 

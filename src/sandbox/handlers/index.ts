@@ -7,6 +7,7 @@ import type {Handler} from './context.js'
 import type {OperationName} from '../../core/catalog/index.js'
 import {directorySyncHandlers} from './directory-sync.js'
 import {groupHandlers} from './groups.js'
+import {logHandlers} from './logs.js'
 import {userDeviceHandlers} from './user-devices.js'
 import {userHandlers} from './users.js'
 import {verifyPushHandlers} from './verify-push.js'
@@ -20,4 +21,5 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...verifyPushHandlers,
   ...groupHandlers,
   ...bulkHandlers,
+  ...logHandlers,
 }
