@@ -57,12 +57,12 @@ interface CursorPage {
   total: number
 }
 
-function cursorPage(ctx: HandlerContext, kind: LogKind, cursorName: string, maxLimit: number, matches?: (event: LogEvent) => boolean): CursorPage {
+function cursorPage(ctx: HandlerContext, kind: LogKind, cursorName: string, maxLimit: number, matches?: (event: LogEvent) => boolean, defaultSort = 'ts:desc'): CursorPage {
   const window = checkedWindow(ctx)
   const {logs} = ctx.state
   const sources = logs.sourcesOf(kind)
   const maxMs = Math.min(window.maxMs, logs.visibleUntil(kind, ctx.now()))
-  const descending = (param(ctx, 'sort') ?? 'ts:desc') === 'ts:desc'
+  const descending = (param(ctx, 'sort') ?? defaultSort) === 'ts:desc'
   const page = queryWindow(sources, {
     after: parseCursor(param(ctx, cursorName), cursorName),
     descending,
@@ -133,7 +133,8 @@ const listtrustmonitorevents: Handler = (ctx) => {
   const type = param(ctx, 'type')
   // The filter says bypass_status_enabled; the events say bypass_status (Duo Admin API docs, "Trust Monitor").
   const wanted = type === 'bypass_status_enabled' ? 'bypass_status' : type
-  const page = cursorPage(ctx, 'trustmonitor', 'offset', TRUST_MONITOR_MAX_LIMIT, wanted ? (e) => e.row.type === wanted : undefined)
+  // Oldest first: duo_log_sync reads it that way, polling on from the last surfaced_timestamp.
+  const page = cursorPage(ctx, 'trustmonitor', 'offset', TRUST_MONITOR_MAX_LIMIT, wanted ? (e) => e.row.type === wanted : undefined, 'ts:asc')
   return {response: {events: page.events.map((e) => e.row), metadata: {next_offset: page.more ? cursorOf(page.events).join(',') : null}}}
 }
 
