@@ -133,8 +133,15 @@ function pick(random: Random): Outcome {
 
 /** A version-4-shaped UUID from a seeded source. */
 export function uuid(random: Random): string {
-  const hex = (n: number) => Math.floor(random() * 16 ** n).toString(16).padStart(n, '0')
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(random() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`
+  // Four 32-bit draws make the 122 random bits; one hex conversion each (this runs per event served).
+  const a = (random() * 2 ** 32) >>> 0
+  const b = (random() * 2 ** 32) >>> 0
+  const c = (random() * 2 ** 32) >>> 0
+  const d = (random() * 2 ** 32) >>> 0
+  const h = (n: number) => n.toString(16).padStart(8, '0')
+  const bh = h(b)
+  const ch = h(((c & 0x3f_ff_ff_ff) | 0x80_00_00_00) >>> 0)
+  return `${h(a)}-${bh.slice(0, 4)}-4${bh.slice(5, 8)}-${ch.slice(0, 4)}-${ch.slice(4)}${h(d)}`
 }
 
 export function hash(text: string): number {

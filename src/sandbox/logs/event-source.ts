@@ -99,7 +99,9 @@ export function queryWindow(sources: readonly EventSource[], query: WindowQuery)
 
       if (best === -1) best = s
       else {
-        const order = compareEvents(ms, sources[s].keyAt(i), sources[best].msAt(heads[best]), sources[best].keyAt(heads[best]))
+        // Keys are compared only on equal times (rare): a generated key costs more than a time.
+        const bestMs = sources[best].msAt(heads[best])
+        const order = ms === bestMs ? compareEvents(ms, sources[s].keyAt(i), bestMs, sources[best].keyAt(heads[best])) : ms - bestMs
         if (order * step < 0) best = s
       }
     }
