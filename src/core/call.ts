@@ -22,10 +22,17 @@ export async function resolveNames(
   const resolved = {...input}
   for (const param of allParams(operation)) {
     const value = input[param.name]
-    if (param.names === undefined || typeof value !== 'string' || value === '') continue
-    const key = `${param.names}:${value}`
-    if (!cache.has(key)) cache.set(key, RESOLVERS[param.names](client, value))
-    resolved[param.name] = await cache.get(key)
+    if (param.names === undefined) continue
+    const kind = param.names
+    const one = (name: string) => {
+      const key = `${kind}:${name}`
+      if (!cache.has(key)) cache.set(key, RESOLVERS[kind](client, name))
+      return cache.get(key)!
+    }
+
+    // A repeated key (the log filters' users, groups) may name several.
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '')) resolved[param.name] = await Promise.all(value.map(one))
+    else if (typeof value === 'string' && value !== '') resolved[param.name] = await one(value)
   }
 
   return resolved

@@ -10,14 +10,14 @@ export function parseDuration(text: string, flag: string): number {
 }
 
 /** "50" (per second) or "50/1m": N requests per window. */
-export function parseRateLimit(text: string): {requests: number; windowMs: number} {
+export function parseRateLimit(text: string, flag = '--rate-limit'): {requests: number; windowMs: number} {
   const [count, window] = text.split('/')
   const requests = Number(count)
   if (!Number.isInteger(requests) || requests < 1) {
-    throw new UsageError(`--rate-limit "${text}": expected N or N/WINDOW, e.g. 50/1m.`)
+    throw new UsageError(`${flag} "${text}": expected N or N/WINDOW, e.g. 50/1m.`)
   }
 
-  return {requests, windowMs: window === undefined ? 1000 : parseDuration(window, '--rate-limit window')}
+  return {requests, windowMs: window === undefined ? 1000 : parseDuration(window, `${flag} window`)}
 }
 
 const SECONDS: Record<string, number> = {d: 86_400, h: 3600, m: 60, s: 1}

@@ -31,7 +31,7 @@ export function checkParams(operation: Operation, input: Record<string, unknown>
       continue
     }
 
-    const result = coerce(spec, value)
+    const result = spec.repeated && Array.isArray(value) ? coerceRepeated(spec, value) : coerce(spec, value)
     if ('error' in result) problems.push({message: result.error, param: name})
     else params[name] = result.value
   }
@@ -90,6 +90,20 @@ function coerce(spec: ParamSpec, value: unknown): Coerced {
       return coerceOperations(spec, value)
     }
   }
+}
+
+/** Several values of a repeated key, each checked as the scalar; one value stays a plain string. */
+function coerceRepeated(spec: ParamSpec, values: unknown[]): Coerced {
+  if (values.length === 0) return {error: 'must not be empty'}
+  if (spec.maxItems !== undefined && values.length > spec.maxItems) return {error: `has ${values.length} values; at most ${spec.maxItems} are allowed`}
+  const out: string[] = []
+  for (const value of values) {
+    const one = coerce(spec, value)
+    if ('error' in one) return one
+    out.push(String(one.value))
+  }
+
+  return {value: out.length === 1 ? out[0] : out}
 }
 
 function coerceString(spec: ParamSpec, value: unknown): Coerced {

@@ -6,6 +6,7 @@ import type {RequestParams} from '../core/calls.js'
 import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
 import type {SandboxEnv} from './handlers/context.js'
 import {handlers} from './handlers/index.js'
+import {adminLogEntry} from './logs/admin-actions.js'
 import type {Route} from '../core/routes.js'
 
 export function execute(env: SandboxEnv, route: Route, input: Record<string, unknown>): Result {
@@ -16,7 +17,10 @@ export function execute(env: SandboxEnv, route: Route, input: Record<string, unk
 
   const params = validate(operation, withoutIgnored(operation, input))
   const handler = handlers[operation.name]
-  return handler({...env, execute: (next, nextInput) => execute(env, next, nextInput), operation, params, path: route.pathParams})
+  const logWrite = adminLogEntry(env.state, env.now(), operation, params, route.pathParams)
+  const result = handler({...env, execute: (next, nextInput) => execute(env, next, nextInput), operation, params, path: route.pathParams})
+  logWrite?.(result)
+  return result
 }
 
 /**

@@ -1,3 +1,5 @@
+import type {LogsSnapshot} from './logs/log-store.js'
+
 // The stored shapes of the sandbox's objects. Field names are Duo's (Duo Admin API docs: Users, Groups, Phones, Tokens), so
 // views only add the derived and embedded parts. Membership is held on the user (ids), the one side
 // every endpoint in the catalog reads from.
@@ -161,6 +163,8 @@ export interface Snapshot {
   tokens: TokenRecord[]
   directories: DirectoryRecord[]
   pushes: PushRecord[]
+  /** The logs' anchor and the events the sandbox recorded itself (bounded); absent in older files. */
+  logs?: LogsSnapshot
 }
 
-export type SeedData = Omit<Snapshot, 'ikey' | 'skey' | 'version'>
+export type SeedData = Omit<Snapshot, 'ikey' | 'logs' | 'skey' | 'version'>

@@ -50,6 +50,8 @@ const DEMO_USERS: DemoUser[] = [
   {first: 'Frank', groups: ['Contractors'], last: 'Wilson', status: 'bypass', username: 'frank'},
   {first: 'Grace', groups: ['Contractors'], last: 'Lee', phone: android, status: 'disabled', username: 'grace'},
   {first: 'Heidi', groups: ['Contractors'], last: 'Brown', username: 'heidi'},
+  // Locked out after failed passcodes: the authentication log tells the story (sandbox/logs).
+  {first: 'Ivan', groups: ['Engineering'], last: 'Petrov', phone: android, status: 'locked out', username: 'ivan'},
 ]
 
 const DEMO_GROUPS: Array<[string, string]> = [
@@ -68,6 +70,8 @@ function demoSet(): SeedData {
     const created = EPOCH + i * 86_400
     const user = baseUser(random, spec.username, spec.first, spec.last, created)
     user.status = spec.status ?? 'active'
+    // Duo's lockout_reason for a user locked by failed attempts (Duo Admin API docs, "Users").
+    if (user.status === 'locked out') user.lockout_reason = 'Failed Attempts'
     user.group_ids = spec.groups.map((name) => groupIds.get(name)!)
     if (spec.alias) user.aliases = {alias1: spec.alias}
     if (spec.phone) {

@@ -54,6 +54,12 @@ export interface SandboxOptions {
   pushAnswer?: PushAnswer
   /** How long the push reads "waiting" before that answer. Default 2000. */
   pushDelayMs?: number
+  /** Generated authentication log history over 30 days (default 1500); not kept in the state file. */
+  authEvents?: number
+  /** Live authentication events: this many per window (sandbox start --auth-rate 30/1m). */
+  authRate?: {requests: number; windowMs: number}
+  /** Duo's delay before new authentication, activity and offline events show. Default 2 minutes. */
+  logLagMs?: number
 }
 
 export interface RunningSandbox {
@@ -89,11 +95,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? '127.0.0.1'
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only, not ${host}: it answers to a key anyone could read.`)
   const shared = options.stateFile ? new SharedStateFile(options.stateFile) : undefined
+  /** A state for a snapshot, with the log settings of this sandbox (generated history, lag). */
+  const stateOf = (snapshot: Snapshot) => {
+    const state = new SandboxState(snapshot)
+    state.logs.configure({authEvents: options.authEvents, lagMs: options.logLagMs})
+    return state
+  }
+
   const env: SandboxEnv = {
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
     permissions: grantAllBut(options.permissions),
     push: {answer: options.pushAnswer ?? 'approve', delayMs: options.pushDelayMs ?? 2000},
-    state: new SandboxState(
+    state: stateOf(
       // Written at once, so the credentials a caller reads from the file are the ones in use.
       shared ? withFileLockSync(shared.file, () => save(initialSnapshot(options))) : initialSnapshot(options),
     ),
@@ -106,7 +119,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   /** Picks up what another process wrote to the state file since this one last read or wrote it. */
   const refresh = () => {
     const fresh = shared?.changed()
-    if (fresh) env.state = new SandboxState(fresh)
+    if (fresh) env.state = stateOf(fresh)
   }
 
   const random = options.random ?? Math.random
@@ -168,10 +181,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolve())
   })
+  const live = options.authRate && setInterval(() => env.state.logs.recordLiveAuth(env.now()), options.authRate.windowMs / options.authRate.requests)
+  live?.unref()
   const {port} = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   return {
     async close() {
+      if (live) clearInterval(live)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

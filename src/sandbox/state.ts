@@ -2,6 +2,7 @@
 // (list order = creation order, paging = slicing) with Maps by id and by name.
 import {notFound} from './envelope.js'
 import {duoId} from './ids.js'
+import {LogStore} from './logs/log-store.js'
 import type {DirectoryRecord, GroupRecord, PhoneRecord, PushRecord, SmsSent, Snapshot, TokenRecord, UserRecord} from './records.js'
 
 export class SandboxState {
@@ -13,6 +14,8 @@ export class SandboxState {
   readonly tokens: Map<string, TokenRecord>
   readonly directories: DirectoryRecord[]
   readonly pushes: Map<string, PushRecord>
+  /** Every log the sandbox answers (logs/log-store.ts); other handlers record into it. */
+  readonly logs: LogStore
   private readonly usersById = new Map<string, UserRecord>()
   /**
    * Usernames and aliases share one namespace (aliases must be unique across users and match
@@ -34,6 +37,7 @@ export class SandboxState {
     this.tokens = new Map(snapshot.tokens.map((t) => [t.token_id, t]))
     this.directories = snapshot.directories
     this.pushes = new Map(snapshot.pushes.map((p) => [p.push_id, p]))
+    this.logs = new LogStore(snapshot.logs, {groups: this.groups, phones: this.phones, users: this.users})
   }
 
   snapshot(): Snapshot {
@@ -47,6 +51,7 @@ export class SandboxState {
       tokens: [...this.tokens.values()],
       users: this.users,
       version: 1,
+      logs: this.logs.snapshot(),
     }
   }
 
@@ -133,10 +138,12 @@ export class SandboxState {
   }
 
   /**
-   * Handlers call this when they "send" a text message. The sandbox keeps no record of it itself:
-   * a telephony log (or credit counter) subscribes with onSmsSent.
+   * Handlers call this when they "send" a text message: it goes in the telephony log, as Duo
+   * logs every text it sends (the context of an activation or installation text is "enrollment",
+   * of passcodes "authentication": Duo's value set is undocumented), and to any onSmsSent listener.
    */
   smsSent(sms: SmsSent): void {
+    this.logs.recordTelephony(sms.time_ms, {context: sms.purpose === 'passcodes' ? 'authentication' : 'enrollment', phone: sms.number, type: 'sms'})
     for (const listener of this.smsListeners) listener(sms)
   }
 

@@ -38,9 +38,9 @@ describe('sandbox: every catalog operation', () => {
   describe('users', () => {
     it('listusers: the demo set, with full user objects', async () => {
       const {metadata, response} = await call('listusers')
-      expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'])
-      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 8})
-      expect(response.map((u: Any) => u.status)).to.deep.equal(['active', 'active', 'active', 'active', 'active', 'bypass', 'disabled', 'active'])
+      expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan'])
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 9})
+      expect(response.map((u: Any) => u.status)).to.deep.equal(['active', 'active', 'active', 'active', 'active', 'bypass', 'disabled', 'active', 'locked out'])
       const alice = response[0]
       expect(alice.user_id).to.match(/^DU[A-Z0-9]{18}$/)
       expect(alice).to.include({
@@ -337,8 +337,8 @@ describe('sandbox: every catalog operation', () => {
     it('listgroupusersv2: user_id and username of each member', async () => {
       const engineering = ids.get('alice').groups[0].group_id
       const {metadata, response} = await call('listgroupusersv2', {group_id: engineering})
-      expect(response).to.deep.equal(['alice', 'bob', 'carol'].map((name) => ({user_id: userId(name), username: name})))
-      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 3})
+      expect(response).to.deep.equal(['alice', 'bob', 'carol', 'ivan'].map((name) => ({user_id: userId(name), username: name})))
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 4})
     })
   })
 
@@ -418,6 +418,34 @@ describe('sandbox: every catalog operation', () => {
       }
 
       expect((await call('listuseru2ftokens', {user_id: userId('bob')})).response).to.deep.equal([])
+    })
+  })
+
+  describe('logs (each log\'s paging and window rules are in logs.test.ts)', () => {
+    const day = 86_400_000
+    const window = () => ({maxtime: Date.now(), mintime: Date.now() - 7 * day})
+
+    it('v2 logs answer rows and metadata inside response', async () => {
+      const auth = await call('listauthlogs', {...window(), limit: 2})
+      expect(auth.response.authlogs).to.have.length(2)
+      expect(auth.response.metadata.next_offset).to.have.length(2)
+      for (const operation of ['listtelephonylogs', 'listactivitylogs'] as const) {
+        const {response} = await call(operation, {...window(), limit: 1})
+        expect(response.items, operation).to.have.length(1)
+        expect(response.metadata.total_objects.relation, operation).to.equal('eq')
+      }
+
+      const tm = await call('listtrustmonitorevents', {...window(), limit: 1})
+      expect(tm.response.events).to.have.length(1)
+    })
+
+    it('v1 logs answer a plain array of rows at or after mintime (seconds)', async () => {
+      const mintime = Math.floor(Date.now() / 1000) - 30 * 86_400
+      for (const operation of ['listadminlogs', 'listofflineenrollmentlogs', 'listtelephonylogsv1'] as const) {
+        const {response} = await call(operation, {mintime})
+        expect(response, operation).to.be.an('array').with.length.greaterThan(0)
+        expect(response.every((row: Any) => row.timestamp >= mintime), operation).to.equal(true)
+      }
     })
   })
 

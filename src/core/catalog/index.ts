@@ -10,6 +10,7 @@ import {bypassCodeOperations} from './bypass-codes.js'
 import {groupOperations} from './groups.js'
 import {phoneOperations} from './phones.js'
 import {tokenOperations} from './tokens.js'
+import {logOperations} from './logs.js'
 import type {Operation, ParamSpec} from './types.js'
 import {userOperations} from './users.js'
 
@@ -25,6 +26,7 @@ export const operations = [
   ...authenticatorOperations,
   ...bypassCodeOperations,
   ...accountOperations,
+  ...logOperations,
 ] as const
 
 /** The name of every operation in the catalog: a typo in an operation name is a compile error. */

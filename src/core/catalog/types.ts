@@ -31,6 +31,11 @@ export interface ParamSpec {
    * (or alias), a group name or a phone number to the id before the call (core/resolve.ts).
    */
   names?: 'group' | 'phone' | 'user'
+  /**
+   * The key may be repeated to send several values (Duo's log filters: users, results …), each
+   * checked as the scalar type says; sent as repeated pairs, as duo_client_python sends a list.
+   */
+  repeated?: true
 }
 
 export interface Hints {

@@ -12,6 +12,7 @@ import {directorySyncHandlers} from './directory-sync.js'
 import {groupHandlers} from './groups.js'
 import {phoneHandlers} from './phones.js'
 import {tokenHandlers} from './tokens.js'
+import {logHandlers} from './logs.js'
 import {userDeviceHandlers} from './user-devices.js'
 import {userHandlers} from './users.js'
 import {verifyPushHandlers} from './verify-push.js'
@@ -30,4 +31,5 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...authenticatorHandlers,
   ...accountBypassCodeHandlers,
   ...accountHandlers,
+  ...logHandlers,
 }
