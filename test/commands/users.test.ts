@@ -58,16 +58,16 @@ describe('duo users get|create|update|delete|enroll|trash|restore (built CLI, sa
 
   it('create: every user field as a flag; --username is required without a terminal', async () => {
     const [human, json, missing, badStatus] = await Promise.all([
-      session.run(['users', 'create', '--username', 'ivan', '--realname', 'Ivan Petrov', '--email', 'ivan@example.com', '--status', 'disabled']),
+      session.run(['users', 'create', '--username', 'ian', '--realname', 'Ian Petrov', '--email', 'ian@example.com', '--status', 'disabled']),
       session.json<DuoUser>(['users', 'create', '--username', 'judy', '--firstname', 'Judy', '--lastname', 'Hopps', '--notes', 'temp',
         '--aliases', 'alias1=jhopps&alias2=judy.h', '--enable-auto-prompt']),
       session.run(['users', 'create', '--realname', 'Nobody']),
       session.run(['users', 'create', '--username', 'x', '--status', 'sleeping']),
     ])
     expect(human.code, human.stderr).to.equal(0)
-    expect(human.stdout).to.match(/^username\s+ivan$/m)
-    expect(human.stderr).to.match(/Created user ivan \(DU[0-9A-Z]{18}\)\./)
-    expect(await stored('ivan')).to.include({email: 'ivan@example.com', realname: 'Ivan Petrov', status: 'disabled'})
+    expect(human.stdout).to.match(/^username\s+ian$/m)
+    expect(human.stderr).to.match(/Created user ian \(DU[0-9A-Z]{18}\)\./)
+    expect(await stored('ian')).to.include({email: 'ian@example.com', realname: 'Ian Petrov', status: 'disabled'})
 
     expect(json).to.include({enable_auto_prompt: true, firstname: 'Judy', lastname: 'Hopps', notes: 'temp', status: 'active', username: 'judy'})
     expect(json.aliases).to.deep.equal({alias1: 'jhopps', alias2: 'judy.h'})

@@ -449,6 +449,13 @@ describe('sandbox: every catalog operation', () => {
     })
   })
 
+  describe('account', () => {
+    it('summary: counts of users, users in the Trash, administrators, integrations, credits', async () => {
+      const {response} = await call('getinfosummary')
+      expect(Object.keys(response).sort()).to.deep.equal(['admin_count', 'integration_count', 'telephony_credits_remaining', 'user_count', 'user_pending_deletion_count'])
+    })
+  })
+
   describe('coverage', () => {
     it('exercised every operation of the catalog', () => {
       expect([...covered].sort()).to.deep.equal(operations.map((o) => o.name).sort())
