@@ -59,7 +59,8 @@ describe('the lost-phone story, and duo users phones add --number (built CLI, sa
     const [phone] = await duo.json<Row[]>(['phones', 'list', '--number', '+15550100002'])
     expect((phone.users as Row[]).map((u) => u.username)).to.deep.equal(['bob', 'heidi'])
 
-    const again = await duo.run(['users', 'phones', 'add', 'heidi', '--number', '+15550100002'])
+    // A number where PHONE_ID goes is looked up the same way.
+    const again = await duo.run(['users', 'phones', 'add', 'heidi', '+15550100002'])
     expect(again.code, again.stderr).to.equal(0)
     expect(again.stderr).to.contain('heidi already has phone +15550100002').and.contain('nothing changed')
   })

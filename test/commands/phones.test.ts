@@ -20,6 +20,10 @@ describe('duo phones (built CLI, sandbox)', function () {
     expect(table.stdout).to.match(/\+15550100099\s+Generic Smartphone\s+Mobile\s+false/)
     expect(phones.map((p) => p.platform)).to.include.members(['Apple iOS', 'Google Android', 'Unknown', 'Generic Smartphone'])
     expect(byNumber.map((p) => p.number)).to.deep.equal(['+15550100002'])
+    // The first attempt: a raw call to create a phone, which used to get a 404.
+    const raw = await duo.run(['api', 'POST', '/admin/v1/phones', '-p', 'number=+15551230999', '-p', 'type=mobile'])
+    expect(raw.code, raw.stderr).to.equal(0)
+    expect(JSON.parse(raw.stdout).response).to.include({activated: false, number: '+15551230999', type: 'Mobile'})
   })
 
   it('get takes an id or a number; an unknown one exits 4', async () => {

@@ -8,6 +8,7 @@ import {chooseOne, confirmOrAbort} from '../../../cli/prompts.js'
 import {call, resolveNames} from '../../../core/call.js'
 import {getOperation} from '../../../core/catalog/index.js'
 import {UsageError} from '../../../core/errors.js'
+import {isPhoneId} from '../../../core/resolve.js'
 import {type AttachedPhone, attachPhoneByNumber} from '../../../tasks/attach-phone.js'
 
 /** The platforms a person picks from, most common first (Duo's request values). */
@@ -21,7 +22,7 @@ const PLATFORMS = [
 export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
   static override args = {
     user: userArg,
-    phone_id: Args.string({description: 'An existing phone\'s id (DP…); or leave it out and pass --number'}),
+    phone_id: Args.string({description: 'An existing phone\'s id (DP…), or a number (as --number); or leave it out and pass --number'}),
   }
 
   static override description = [
@@ -48,8 +49,12 @@ export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
   static override summary = 'Attach a phone to a user, by id or by number (creating it if needed)'
 
   async run(): Promise<AttachedPhone | Record<string, string>> {
-    const {phone_id: phoneId, user} = this.args
-    const {extension, number, platform, type, yes} = this.flags
+    const {phone_id: given, user} = this.args
+    const {extension, platform, type, yes} = this.flags
+    // A number where PHONE_ID goes is taken as --number, so it gets the same lookup and questions.
+    const byNumber = given !== undefined && !isPhoneId(given) && this.flags.number === undefined
+    const phoneId = byNumber ? undefined : given
+    const number = byNumber ? given : this.flags.number
     if (phoneId !== undefined && number !== undefined) throw new UsageError('Give a PHONE_ID or --number, not both.')
     if (phoneId === undefined && number === undefined) throw new UsageError('Missing the phone: give a PHONE_ID or --number +1….', 'e.g. duo users phones add alice --number +15551234567 --platform "apple ios"')
     if (phoneId !== undefined && (platform !== undefined || type !== undefined)) throw new UsageError('--platform and --type are for a phone created with --number.', 'Change an existing phone with `duo phones update`.')
