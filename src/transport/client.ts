@@ -64,8 +64,13 @@ export class DuoClient implements DuoCaller {
     params: RequestParams = {},
     options: RequestOptions = {},
   ): Promise<DuoEnvelope<T>> {
-    const {answer, attempts} = await this.withRetries(method, path, params, options)
-    return this.parse<T>(answer.status, answer.text, {attempts, permission: options.permission})
+    const {answer, attempts, retryAfterMs} = await this.withRetries(method, path, params, options)
+    try {
+      return this.parse<T>(answer.status, answer.text, {attempts, permission: options.permission})
+    } catch (error) {
+      if (error instanceof DuoApiError && retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs
+      throw error
+    }
   }
 
   /**
@@ -73,18 +78,24 @@ export class DuoClient implements DuoCaller {
    * on unchanged (the REST adapter), saving a parse and a re-serialization per request. Only a JSON
    * answer is handed over as it is; anything else (a proxy's error page) fails as request() would.
    */
-  async requestText(method: string, path: string, params: RequestParams = {}, options: RequestOptions = {}): Promise<{status: number; text: string}> {
-    const {answer, attempts} = await this.withRetries(method, path, params, options)
+  async requestText(method: string, path: string, params: RequestParams = {}, options: RequestOptions = {}): Promise<{status: number; text: string; retryAfterMs?: number}> {
+    const {answer, attempts, retryAfterMs} = await this.withRetries(method, path, params, options)
     const type = answer.headers['content-type'] ?? ''
     if (!/^application\/json\b/i.test(type)) this.parse(answer.status, answer.text, {attempts, permission: options.permission})
-    return {status: answer.status, text: answer.text}
+    return {status: answer.status, text: answer.text, ...(retryAfterMs === undefined ? {} : {retryAfterMs})}
   }
 
   /** Sends until an answer is final: 429 backs off up to maxAttempts; 5xx and network errors are retried only when idempotent. */
-  private async withRetries(method: string, path: string, params: RequestParams, options: RequestOptions): Promise<{answer: HttpAnswer; attempts: number}> {
+  private async withRetries(
+    method: string,
+    path: string,
+    params: RequestParams,
+    options: RequestOptions,
+  ): Promise<{answer: HttpAnswer; attempts: number; retryAfterMs?: number}> {
     const upper = method.toUpperCase()
     const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
     const {maxAttempts} = this.options
+    let waited = 0
     for (let attempt = 1; ; attempt++) {
       let answer: HttpAnswer
       try {
@@ -96,8 +107,10 @@ export class DuoClient implements DuoCaller {
           proxy: await this.transport.proxyFor(this.endpoint.baseUrl + path),
           timeoutMs: this.options.timeoutMs,
         })
-        if (failure.retryable && idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)) {
-          await this.backoff(attempt, failure.message)
+        const waitMs = this.backoffMs(attempt)
+        if (failure.retryable && idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS) && withinBudget(waited + waitMs, options)) {
+          waited += waitMs
+          await this.backoff(attempt, failure.message, waitMs)
           continue
         }
 
@@ -108,8 +121,11 @@ export class DuoClient implements DuoCaller {
       this.noteServerDate(answer.headers.date)
       const retryable = status === 429 || (idempotent && status >= 500)
       const attemptsAllowed = status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)
+      const waitMs = this.backoffMs(attempt)
       if (retryable && attempt < attemptsAllowed) {
-        await this.backoff(attempt, `HTTP ${status}`)
+        if (!withinBudget(waited + waitMs, options)) return {answer, attempts: attempt, ...(status === 429 ? {retryAfterMs: waitMs} : {})}
+        waited += waitMs
+        await this.backoff(attempt, `HTTP ${status}`, waitMs)
         continue
       }
 
@@ -204,9 +220,12 @@ export class DuoClient implements DuoCaller {
     throw new DuoApiError(status, Number.isNaN(code) ? undefined : code, message, envelope.message_detail, hint)
   }
 
-  private async backoff(attempt: number, reason: string): Promise<void> {
-    // 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (duo_client_python's _make_request retry loop).
-    const waitMs = Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
+  /** 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (duo_client_python's _make_request retry loop). */
+  private backoffMs(attempt: number): number {
+    return Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
+  }
+
+  private async backoff(attempt: number, reason: string, waitMs: number): Promise<void> {
     this.options.onRetry?.({attempt, reason, waitMs})
     await this.options.sleep(waitMs)
   }
@@ -215,6 +234,10 @@ export class DuoClient implements DuoCaller {
     const server = header ? Date.parse(header) : Number.NaN
     if (!Number.isNaN(server)) this.clockOffsetMs = server - this.options.now().getTime()
   }
+}
+
+function withinBudget(totalWaitMs: number, options: RequestOptions): boolean {
+  return options.retryBudgetMs === undefined || totalWaitMs <= options.retryBudgetMs
 }
 
 function toCanonicalParams(params: RequestParams): CanonicalParams {
