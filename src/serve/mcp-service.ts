@@ -287,23 +287,25 @@ async function callTool(
     if (wrongTypes.length > 0) return fail(400, `Invalid arguments for ${operation.name}: ${wrongTypes.join('; ')}.`)
     // The catalog's checks first: they name every bad parameter, and exclusive pairs, in plain words.
     prepareCall(operation, input)
+    const reason = confirmationNeeded(operation, input)
+    if (reason && !ask && confirmed !== true) {
+      return fail(
+        428,
+        `${operation.name} was not called: it requires ${CONFIRM}: true. ${reason} ` +
+          `Ask the person you act for; if they agree, call it again with ${CONFIRM}: true. Nothing was sent to Duo.`,
+      )
+    }
+
     // Then the advertised schema itself, so what tools/list promises is exactly what is accepted. With
     // the person confirming, `confirm` is no argument; an agent that sets it anyway is not refused.
     const checked = validate(ask ? {...input, ...definedOf(resultArgs)} : args)
     // ajv names the arguments object "data" (data/limit must be integer): say it in the caller's terms.
     if (!checked.valid) return fail(400, `Invalid arguments for ${operation.name}: ${checked.errorMessage.replaceAll('data/', '').replaceAll(/\bdata\b/g, 'arguments')}`)
 
-    // Confirmed before names are looked up: a declined call sends nothing at all, not even a read.
-    const reason = confirmationNeeded(operation, input)
+    // Asked before names are looked up: a declined call sends nothing at all, not even a read.
     if (reason && ask) {
       const answer = await ask(`${describeCall(operation, input)}\n${reason}\nAllow it?`)
       if (answer !== 'accept') return fail(428, `${operation.name} was not called: the person ${answer === 'decline' ? 'declined' : 'cancelled'} it. Nothing was sent to Duo.`)
-    } else if (reason && confirmed !== true) {
-      return fail(
-        428,
-        `${operation.name} was not called: it requires ${CONFIRM}: true. ${reason} ` +
-          `Ask the person you act for; if they agree, call it again with ${CONFIRM}: true. Nothing was sent to Duo.`,
-      )
     }
 
     const cache: NameCache = new Map()
