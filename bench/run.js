@@ -4,6 +4,7 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {cpus, totalmem} from 'node:os'
 
 import {runImportBench} from './import.js'
+import {mcpSizeRows, runMcpSizeBench} from './mcp-size.js'
 import {runPagingBench} from './paging.js'
 import {runRateLimitBench} from './rate-limit.js'
 import {runRestBench} from './rest.js'
@@ -15,6 +16,7 @@ const suites = [
   ['import', runImportBench],
   ['rate-limit', runRateLimitBench],
   ['rest', async () => restRows(await runRestBench())],
+  ['mcp-size', async () => mcpSizeRows(await runMcpSizeBench())],
 ]
 
 const only = process.argv.slice(2)

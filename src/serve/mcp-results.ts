@@ -19,79 +19,19 @@ const strOrNull = {type: ['string', 'null']}
 const bool = {type: 'boolean'}
 const int = {type: 'integer'}
 const intOrNull = {type: ['integer', 'null']}
-const objects = {items: {type: 'object'}, type: 'array'}
 
-interface Kind {
-  /** The fields of a compact row, in the order a person reads them. */
-  compact: string[]
-  properties: Record<string, JsonSchema>
-}
+/** The fields of a compact row, in the order a person reads them, with their JSON types. */
+type Kind = Record<string, JsonSchema>
 
 /** Duo's objects (Duo Admin API docs: Users, Groups, Phones, Tokens, WebAuthn, Bypass Codes). */
 const KINDS: Record<string, Kind> = {
-  bypass_codes: {
-    compact: ['bypass_code_id', 'created', 'expiration', 'reuse_count'],
-    properties: {admin_email: strOrNull, bypass_code_id: str, created: int, expiration: intOrNull, reuse_count: intOrNull},
-  },
-  desktopauthenticators: {
-    compact: ['daid', 'device_name', 'os_family', 'duo_desktop_version'],
-    properties: {daid: str, dakey: str, device_name: str, duo_desktop_version: str, os_family: str},
-  },
-  groups: {
-    compact: ['group_id', 'name', 'desc', 'status'],
-    properties: {desc: str, group_id: str, mobile_otp_enabled: bool, name: str, push_enabled: bool, sms_enabled: bool, status: str, voice_enabled: bool},
-  },
-  phones: {
-    compact: ['phone_id', 'number', 'name', 'type', 'platform', 'activated', 'last_seen'],
-    properties: {
-      activated: bool,
-      capabilities: {items: str, type: 'array'},
-      extension: str,
-      last_seen: strOrNull,
-      model: str,
-      name: str,
-      number: str,
-      phone_id: str,
-      platform: str,
-      type: str,
-      users: objects,
-    },
-  },
-  tokens: {compact: ['token_id', 'type', 'serial'], properties: {serial: str, token_id: str, totp_step: intOrNull, type: str, users: objects}},
-  users: {
-    compact: ['user_id', 'username', 'realname', 'email', 'status', 'is_enrolled', 'last_login'],
-    properties: {
-      alias1: strOrNull,
-      alias2: strOrNull,
-      alias3: strOrNull,
-      alias4: strOrNull,
-      aliases: {type: 'object'},
-      created: int,
-      desktopauthenticators: objects,
-      email: str,
-      enable_auto_prompt: bool,
-      firstname: str,
-      groups: objects,
-      is_enrolled: bool,
-      last_directory_sync: intOrNull,
-      last_login: intOrNull,
-      lastname: str,
-      lockout_reason: strOrNull,
-      notes: str,
-      phones: objects,
-      realname: str,
-      status: str,
-      tokens: objects,
-      u2ftokens: objects,
-      user_id: str,
-      username: str,
-      webauthncredentials: objects,
-    },
-  },
-  webauthncredentials: {
-    compact: ['webauthnkey', 'credential_name', 'label', 'date_added', 'date_last_used'],
-    properties: {credential_name: str, date_added: int, date_last_used: intOrNull, label: str, webauthnkey: str},
-  },
+  bypass_codes: {bypass_code_id: str, created: int, expiration: intOrNull, reuse_count: intOrNull},
+  desktopauthenticators: {daid: str, device_name: str, os_family: str, duo_desktop_version: str},
+  groups: {group_id: str, name: str, desc: str, status: str},
+  phones: {phone_id: str, number: str, name: str, type: str, platform: str, activated: bool, last_seen: strOrNull},
+  tokens: {token_id: str, type: str, serial: str},
+  users: {user_id: str, username: str, realname: str, email: str, status: str, is_enrolled: bool, last_login: intOrNull},
+  webauthncredentials: {webauthnkey: str, credential_name: str, label: str, date_added: int, date_last_used: intOrNull},
 }
 
 interface Shape {
@@ -117,8 +57,12 @@ function shapeOf(operation: Operation): Shape {
   return {list: false}
 }
 
+/**
+ * The schema of one object: the compact fields typed (what an agent reads most), any other field
+ * allowed. Typing all of Duo's fields would make tools/list several times larger for little gain.
+ */
 function kindSchema(kind: Kind | undefined): JsonSchema {
-  return kind ? {additionalProperties: true, properties: kind.properties, type: 'object'} : {type: 'object'}
+  return kind ? {properties: kind, type: 'object'} : {type: 'object'}
 }
 
 /** Only list tools whose objects are known get a compact default, and so `fields` and `full`. */
@@ -131,13 +75,8 @@ export function listArguments(operation: Operation): Record<string, JsonSchema> 
   const kind = compactable(operation)
   if (!kind) return {}
   return {
-    fields: {
-      description: `The fields of each item to return (default ${kind.compact.join(', ')}); any field of Duo's object may be named`,
-      items: {minLength: 1, type: 'string'},
-      minItems: 1,
-      type: 'array',
-    },
-    full: {description: 'Return Duo\'s whole objects instead of compact rows (much larger: only when the fields are not enough)', type: 'boolean'},
+    fields: {description: `Fields per item (default ${Object.keys(kind).join(', ')}); any of Duo's`, items: {type: 'string'}, minItems: 1, type: 'array'},
+    full: {description: "Duo's whole objects instead (large)", type: 'boolean'},
   }
 }
 
@@ -147,25 +86,17 @@ export const RESULT_ARGUMENTS = ['fields', 'full'] as const
 export function outputSchema(operation: Operation): JsonSchema {
   const shape = shapeOf(operation)
   const item = kindSchema(shape.kind)
-  const response: JsonSchema = shape.list ? {items: item, type: 'array'} : shape.kind ? item : {}
-  const properties: Record<string, JsonSchema> = {response: {...response, description: "Duo's response (for list tools, compact rows unless full is true)"}}
-  if (operation.paging) {
-    properties.metadata = {
-      description: "Duo's paging metadata",
-      properties: {next_offset: {}, prev_offset: {}, total_objects: int},
-      type: 'object',
-    }
-    properties.next = {description: 'Present when there is another page: the arguments to add to this call to get it', type: 'object'}
-  }
-
-  if (compactable(operation)) properties.fields = {description: 'The fields each item was cut to (absent with full: true)', items: str, type: 'array'}
+  const properties: Record<string, JsonSchema> = {response: shape.list ? {items: item, type: 'array'} : shape.kind ? item : {}}
+  // Paging: Duo's metadata, and next (the arguments for the next page, absent on the last one).
+  if (operation.paging) Object.assign(properties, {metadata: {type: 'object'}, next: {type: 'object'}})
+  if (compactable(operation)) properties.fields = {items: str, type: 'array'}
   return {properties, required: ['response'], type: 'object'}
 }
 
 /** structuredContent: Duo's envelope without `stat`, list items cut to the fields, and where the next page is. */
 export function shapeResult(operation: Operation, envelope: DuoEnvelope, args: {fields?: unknown; full?: unknown}): Record<string, unknown> {
   const kind = compactable(operation)
-  const fields = kind && args.full !== true ? (Array.isArray(args.fields) ? (args.fields as string[]) : kind.compact) : undefined
+  const fields = kind && args.full !== true ? (Array.isArray(args.fields) ? (args.fields as string[]) : Object.keys(kind)) : undefined
   const response = fields && Array.isArray(envelope.response) ? envelope.response.map((item) => pick(item, fields)) : envelope.response
   const result: Record<string, unknown> = {response}
   if (envelope.metadata) result.metadata = envelope.metadata

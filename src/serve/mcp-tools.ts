@@ -61,8 +61,8 @@ function describeTool(operation: Operation, confirmedBy: ConfirmedBy): string {
     const {defaultLimit, maxLimit} = operation.paging
     parts.push(
       `Returns one page: limit items (default ${defaultLimit}, at most ${maxLimit}) from offset (default 0). ` +
-        'When the result has next, call again with those arguments added (metadata.next_offset as offset) for the next page; without it, this was the last page.' +
-        (Object.keys(listArguments(operation)).length > 0 ? ' Items are compact rows: name more with fields, or set full for Duo\'s whole objects.' : ''),
+        'For the next page call again with the result\'s next added; no next: last page.' +
+        (Object.keys(listArguments(operation)).length > 0 ? ' Items are compact rows (see fields, full).' : ''),
     )
   }
 
