@@ -112,7 +112,7 @@ export async function startRestServer(options: RestServerOptions): Promise<Runni
       const {operation, pathParams} = match.route
       if (!selectedNames.has(operation.name)) throw notFound(`${operation.name} is not served by this adapter (see --toolsets, --tools, --capability)`)
       const reply = await call(req, operation, pathParams, query)
-      if (!operation.hints.readOnly) audit.record({changed: reply.changed, operation: operation.name, pathParams, status: reply.status})
+      if (!operation.hints.readOnly) audit.record({operation: operation.name, pathParams, status: reply.status, ...(reply.changed ? {changed: reply.changed} : {})})
       return reply
     } catch (error) {
       return failure(error)

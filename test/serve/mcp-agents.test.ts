@@ -156,7 +156,7 @@ function behavesForAgents(sandbox: () => RunningSandbox, connector: () => Connec
       expect(groups.completion.values).to.deep.equal(['Helpdesk'])
       const {resourceTemplates} = await agent.client.listResourceTemplates()
       expect(resourceTemplates.map((t) => t.uriTemplate)).to.deep.equal(['duo://users/{username}'])
-      const card = JSON.parse((await agent.client.readResource({uri: 'duo://users/alice'})).contents[0].text as string)
+      const card = JSON.parse(((await agent.client.readResource({uri: 'duo://users/alice'})).contents[0] as {text: string}).text)
       expect(card).to.include({username: 'alice'})
       expect(card.groups).to.be.an('array')
     })

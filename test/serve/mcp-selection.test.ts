@@ -179,7 +179,7 @@ describe('duo serve mcp: what is served', () => {
       expect((await fetch(`${rest.url}/admin/v1/groups`, {headers: auth})).status).to.equal(200)
       const refused = await fetch(`${rest.url}/admin/v1/users`, {headers: auth})
       expect(refused.status).to.equal(404)
-      expect((await refused.json()).message_detail).to.match(/listusers is not served/)
+      expect(((await refused.json()) as {message_detail: string}).message_detail).to.match(/listusers is not served/)
       await rest.close()
     })
   })

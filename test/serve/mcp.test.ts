@@ -189,7 +189,7 @@ describe('duo serve mcp over Streamable HTTP', () => {
       for (const operation of operations.filter((o) => o.paging)) {
         const tool = tools.find((t) => t.name === operation.name)!
         expect(Object.keys((tool.inputSchema as Any).properties), operation.name).to.include.members(['limit', 'offset'])
-        expect(tool.description, operation.name).to.match(/metadata\.next_offset/)
+        expect(tool.description, operation.name).to.match(/the result's next/)
       }
     })
   })
@@ -248,6 +248,8 @@ describe('duo serve mcp over Streamable HTTP', () => {
       const operationsLogged = new Set(audit.entries.map((e) => e.operation))
       for (const name of operationsLogged) expect(operations.find((o) => o.name === name)!.hints.readOnly, name).to.equal(false)
       expect(audit.entries.find((e) => e.operation === 'createuser')).to.include({status: 200})
+      // The fields a write set are named; only a status-like value is written, never free text.
+      expect(audit.entries.find((e) => e.operation === 'updateuser')!.changed).to.deep.equal({notes: null, status: 'disabled'})
       const deletes = audit.entries.filter((e) => e.operation === 'deleteuser')
       expect(deletes.map((e) => e.status)).to.deep.equal([428, 200])
       expect(Object.keys(deletes[0].pathParams)).to.deep.equal(['user_id'])
