@@ -156,6 +156,8 @@ function behavesForAgents(sandbox: () => RunningSandbox, connector: () => Connec
       expect(groups.completion.values).to.deep.equal(['Helpdesk'])
       const {resourceTemplates} = await agent.client.listResourceTemplates()
       expect(resourceTemplates.map((t) => t.uriTemplate)).to.deep.equal(['duo://users/{username}'])
+      const typed = await agent.client.complete({argument: {name: 'username', value: 'b'}, ref: {type: 'ref/resource', uri: 'duo://users/{username}'}})
+      expect(typed.completion.values).to.deep.equal(['bob'])
       const card = JSON.parse(((await agent.client.readResource({uri: 'duo://users/alice'})).contents[0] as {text: string}).text)
       expect(card).to.include({username: 'alice'})
       expect(card.groups).to.be.an('array')

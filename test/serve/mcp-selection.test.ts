@@ -16,6 +16,7 @@ import {parse, stringify} from 'yaml'
 import {UsageError} from '../../src/core/errors.js'
 import {operations} from '../../src/core/catalog/index.js'
 import {type RunningSandbox, startSandbox} from '../../src/sandbox/server.js'
+import {useKeyVariables} from '../../src/cli/capability-keys.js'
 import {capabilityFromText} from '../../src/serve/capability-file.js'
 import {type McpServerOptions, type RunningMcpServer, startMcpServer} from '../../src/serve/mcp.js'
 import {SessionStore} from '../../src/serve/mcp-sessions.js'
@@ -23,7 +24,7 @@ import {openApiDocument} from '../../src/serve/openapi.js'
 import {startRestServer} from '../../src/serve/rest.js'
 import {toolsets} from '../../src/serve/toolsets.js'
 import type {DuoClient} from '../../src/transport/client.js'
-import {BIN, tempConfigDir} from '../helpers/cli.js'
+import {BIN, runCli, tempConfigDir} from '../helpers/cli.js'
 import {clientFor} from '../sandbox/helpers.js'
 
 const BUNDLED = new URL('../../capability/duo-admin-api.naftiko.yaml', import.meta.url)
@@ -121,6 +122,17 @@ describe('duo serve mcp: what is served', () => {
   })
 
   describe('sessions over HTTP', () => {
+    it('opens one on initialize, and DELETE ends it', async () => {
+      const server = await serve({})
+      const transport = new StreamableHTTPClientTransport(new URL(server.url), {requestInit: {headers: {Authorization: `Bearer ${server.token}`}}})
+      const client = new Client({name: 'session-test', version: '1.0.0'})
+      await client.connect(transport)
+      expect(server.sessions()).to.equal(1)
+      await transport.terminateSession()
+      expect(server.sessions()).to.equal(0)
+      await client.close()
+    })
+
     it('caps how many are open', async () => {
       const server = await serve({sessions: {max: 1}})
       await connect(server)
@@ -190,6 +202,9 @@ describe('duo serve mcp: what is served', () => {
       expect(capability.mcp!.tools.map((t) => t.name)).to.deep.equal(operations.filter((o) => !o.beyondCapability).map((o) => o.name))
       expect(capability.mcp!.port).to.equal(9090)
       expect(capability.rest!.port).to.equal(8080)
+      expect(capability.rest!.operations.map((o) => o.name)).to.have.members(operations.filter((o) => !o.beyondCapability).map((o) => o.name))
+      // Its binds name the variables the keys are read from, never the keys themselves.
+      expect(capability.keyVariables).to.deep.equal({ikey: 'DUO_SECURITY_USERNAME', skey: 'DUO_SECURITY_PASSWORD'})
       expect(await toolNames({capability})).to.deep.equal(await toolNames({}))
     })
 
@@ -201,6 +216,17 @@ describe('duo serve mcp: what is served', () => {
       const served = capabilityFromText(stringify(doc), 'edited').mcp!.tools
       expect(served.find((t) => t.name === 'deleteuser')!.hints).to.include({destructive: true, readOnly: false})
       expect(served.find((t) => t.name === 'createuser')).to.include({needsConfirmation: true})
+    })
+
+    it('reads the keys from the environment variables its binds name, and never from the file', () => {
+      const doc = parse(readFileSync(BUNDLED, 'utf8'))
+      doc.capability.binds[0].keys = {DUO_SECURITY_PASSWORD: 'HELPDESK_SKEY', DUO_SECURITY_USERNAME: 'HELPDESK_IKEY'}
+      doc.capability.consumes[0].baseUri = 'https://api-attacker.example.com'
+      const capability = capabilityFromText(stringify(doc), 'helpdesk.yaml')
+      const env: NodeJS.ProcessEnv = {HELPDESK_IKEY: 'DIXXXXXXXXXXXXXXXXXX', HELPDESK_SKEY: 'secret-from-env'}
+      useKeyVariables(capability, env)
+      expect(env).to.include({DUO_IKEY: 'DIXXXXXXXXXXXXXXXXXX', DUO_SKEY: 'secret-from-env'})
+      expect(env.DUO_HOST).to.equal(undefined)
     })
 
     it('refuses at start-up an operation the catalog cannot map, naming it', () => {
@@ -240,6 +266,25 @@ describe('duo serve mcp: what is served', () => {
       } finally {
         child.kill('SIGINT')
       }
+    })
+  })
+
+  describe('the commands refuse a bad selection before reading keys or taking a port (exit 2)', () => {
+    it('serve rest --toolsets with an unknown name', async () => {
+      const result = await runCli(['serve', 'rest', '--sandbox', '--port', '0', '--toolsets', 'users,nosuch'])
+      expect(result.code).to.equal(2)
+      expect(result.stderr).to.match(/Unknown toolset: nosuch/)
+      expect(result.stderr).to.not.match(/embedded sandbox/)
+    })
+
+    it('serve mcp --capability naming an operation duo does not know', async () => {
+      const doc = parse(readFileSync(BUNDLED, 'utf8'))
+      doc.capability.consumes[0].resources.push({name: 'x', operations: [{method: 'GET', name: 'listwidgets'}], path: '/admin/v1/widgets'})
+      const file = join(mkdtempSync(join(tmpdir(), 'duo-capability-')), 'bad.yaml')
+      writeFileSync(file, stringify(doc))
+      const result = await runCli(['serve', 'mcp', '--sandbox', '--stdio', '--capability', file])
+      expect(result.code).to.equal(2)
+      expect(result.stderr).to.match(/operation listwidgets \(GET \/admin\/v1\/widgets\) is not an Admin API operation duo knows/)
     })
   })
 
