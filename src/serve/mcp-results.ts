@@ -7,6 +7,7 @@
 //
 // API:
 //   listArguments(operation)          extra input properties (fields, full) for list tools, or {}
+//                                     (the server keeps them out of the call to Duo)
 //   outputSchema(operation)           the tool's outputSchema
 //   shapeResult(operation, envelope, args)  structuredContent: {response, metadata?, next?, fields?}
 import type {DuoEnvelope} from '../core/calls.js'
@@ -79,9 +80,6 @@ export function listArguments(operation: Operation): Record<string, JsonSchema> 
     full: {description: "Duo's whole objects instead (large)", type: 'boolean'},
   }
 }
-
-/** The names of listArguments, which the server keeps out of the call to Duo. */
-export const RESULT_ARGUMENTS = ['fields', 'full'] as const
 
 export function outputSchema(operation: Operation): JsonSchema {
   const shape = shapeOf(operation)

@@ -85,8 +85,6 @@ export interface McpConnection {
   connect(transport: Transport): Promise<void>
 }
 
-export type McpService = ReturnType<typeof mcpService>
-
 type McpSelection = Pick<McpServiceOptions, 'capability' | 'dynamic' | 'readOnly' | 'tools' | 'toolsets'>
 
 /** The tools a new connection lists, from the selection; a UsageError for a bad one (checked at start-up). */
@@ -397,6 +395,6 @@ function withHint(text: string, hint: string | undefined): string {
   return hint ? `${text}\nHint: ${hint}` : text
 }
 
-export function errorResult(text: string): CallToolResult {
+function errorResult(text: string): CallToolResult {
   return {content: [{text, type: 'text'}], isError: true}
 }

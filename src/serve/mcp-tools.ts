@@ -79,7 +79,7 @@ function describeTool(operation: Operation, confirmedBy: ConfirmedBy): string {
 }
 
 /** Why a tool needs `confirm`, for its description and for the refusal. */
-export function confirmationReason(operation: Operation): string {
+function confirmationReason(operation: Operation): string {
   // The catalog explains the operations it corrected; the rest are confirmed for being destructive.
   return operation.hintCorrection?.reason ?? 'It removes data or access and cannot be undone.'
 }
