@@ -3,6 +3,7 @@
 // the retry budget under rate limiting, stdio parse errors, and the reviewed snapshots of tools/list
 // and the OpenAPI document (UPDATE_SNAPSHOTS=1 rewrites them after a deliberate change).
 import {Client} from '@modelcontextprotocol/sdk/client/index.js'
+import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import {StreamableHTTPClientTransport} from '@modelcontextprotocol/sdk/client/streamableHttp.js'
 import {type CallToolResult, ToolListChangedNotificationSchema} from '@modelcontextprotocol/sdk/types.js'
 import {expect} from 'chai'
@@ -298,6 +299,39 @@ describe('duo serve mcp: what is served', () => {
     it('the OpenAPI document of serve rest', () => {
       matchesSnapshot('openapi.json', openApiDocument(operations, {auth: true, serverUrl: 'http://127.0.0.1:8080'}))
     })
+  })
+})
+
+describe('duo serve mcp --stdio: toolsets and the dynamic mode (the built CLI)', () => {
+  async function stdioClient(args: string[]): Promise<Client> {
+    const client = new Client({name: 'duo-stdio-selection', version: '1.0.0'})
+    await client.connect(
+      new StdioClientTransport({
+        args: [BIN, 'serve', 'mcp', '--stdio', '--sandbox', ...args],
+        command: process.execPath,
+        env: {DUO_CONFIG_DIR: tempConfigDir(), HOME: process.env.HOME ?? '', NO_COLOR: '1', PATH: process.env.PATH ?? ''},
+        stderr: 'pipe',
+      }),
+    )
+    return client
+  }
+
+  it('--toolsets groups --read-only lists the read tools of that toolset', async () => {
+    const client = await stdioClient(['--toolsets', 'groups', '--read-only'])
+    const groups = toolsets().find((s) => s.name === 'groups')!.operations.filter((o) => o.hints.readOnly).map((o) => o.name)
+    expect((await client.listTools()).tools.map((t) => t.name)).to.deep.equal(groups)
+    await client.close()
+  })
+
+  it('--dynamic-toolsets: enabling a toolset adds its tools and sends tools/list_changed', async () => {
+    const client = await stdioClient(['--dynamic-toolsets'])
+    expect((await client.listTools()).tools.map((t) => t.name)).to.deep.equal(['list_toolsets', 'enable_toolset'])
+    const changed = new Promise<void>((resolve) => client.setNotificationHandler(ToolListChangedNotificationSchema, () => resolve()))
+    await client.callTool({arguments: {toolset: 'users'}, name: 'enable_toolset'})
+    await changed
+    const names = (await client.listTools()).tools.map((t) => t.name)
+    expect(names).to.include.members(['listusers', 'getuser']).and.not.include('listgroups')
+    await client.close()
   })
 })
 
