@@ -6,7 +6,8 @@
 //
 // API:
 //   new SessionStore({max, idleMs})
-//   store.full                      true when no session can be opened
+//   store.full                      true when no session can be opened (at the cap, a session quiet
+//                                   for a minute is closed to make room)
 //   store.add(id, session) / store.get(id, tokenKey) / store.remove(id)
 //   store.close()                   closes every session and stops the idle sweep
 //   tokenKey(authorization)         what a session is bound to (a hash, so the token is not kept twice)
@@ -19,13 +20,16 @@ export interface OpenSession {
 }
 
 export interface SessionLimits {
-  /** Most sessions open at once; an initialize past it is refused (503). */
+  /** Most sessions open at once; past it, an initialize is refused (503) unless one can be evicted. */
   max: number
   /** A session with no request for this long is closed. */
   idleMs: number
   /** Injectable for tests. */
   now?: () => number
 }
+
+/** How long the oldest session must have been quiet before a new one may take its place at the cap. */
+const QUIET_BEFORE_EVICTION_MS = 60_000
 
 export const DEFAULT_SESSION_LIMITS: SessionLimits = {idleMs: 15 * 60_000, max: 64}
 
@@ -45,9 +49,19 @@ export class SessionStore<S extends OpenSession> {
     this.sweep.unref()
   }
 
+  /**
+   * True when no session can be opened. At the cap, the least recently used session is closed first
+   * if it has been quiet for a minute: many clients never send DELETE, and a reconnecting client would
+   * otherwise lock itself out until its old sessions expire.
+   */
   get full(): boolean {
     this.expire()
-    return this.sessions.size >= this.limits.max
+    if (this.sessions.size < this.limits.max) return false
+    const [oldestId, oldest] = [...this.sessions].reduce((a, b) => (b[1].lastSeen < a[1].lastSeen ? b : a))
+    if (this.now() - oldest.lastSeen < QUIET_BEFORE_EVICTION_MS) return true
+    this.sessions.delete(oldestId)
+    oldest.close().catch(() => {})
+    return false
   }
 
   get size(): number {

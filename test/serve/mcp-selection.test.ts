@@ -155,6 +155,23 @@ describe('duo serve mcp: what is served', () => {
       expect(closed).to.equal(1)
       void store.close()
     })
+
+    it('at the cap, makes room by closing the least recently used session once it has been quiet a minute', () => {
+      let now = 0
+      const store = new SessionStore<{close(): Promise<void>; lastSeen: number; tokenKey: string}>({idleMs: 3_600_000, max: 2, now: () => now})
+      const closed: string[] = []
+      const session = (name: string) => ({close: async () => void closed.push(name), lastSeen: 0, tokenKey: 'k'})
+      store.add('a', session('a'))
+      now = 10_000
+      store.add('b', session('b'))
+      now = 30_000
+      expect(store.full, 'nobody quiet for a minute yet').to.equal(true)
+      now = 65_000
+      expect(store.full).to.equal(false)
+      expect(closed).to.deep.equal(['a'])
+      expect(store.get('b', 'k')).to.not.equal(undefined)
+      void store.close()
+    })
   })
 
   describe('rate limiting', () => {
