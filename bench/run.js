@@ -5,6 +5,7 @@ import {cpus, totalmem} from 'node:os'
 
 import {runImportBench} from './import.js'
 import {runLogsBench} from './logs.js'
+import {mcpSizeRows, runMcpSizeBench} from './mcp-size.js'
 import {runPagingBench} from './paging.js'
 import {runRateLimitBench} from './rate-limit.js'
 import {runRestBench} from './rest.js'
@@ -17,6 +18,7 @@ const suites = [
   ['rate-limit', runRateLimitBench],
   ['logs', runLogsBench],
   ['rest', async () => restRows(await runRestBench())],
+  ['mcp-size', async () => mcpSizeRows(await runMcpSizeBench())],
 ]
 
 const only = process.argv.slice(2)

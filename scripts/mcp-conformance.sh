@@ -4,7 +4,7 @@
 # run `npm run build` first. The suite's server scenarios assume a loopback server without auth,
 # hence --no-auth (refused anywhere but loopback).
 #
-#   scripts/mcp-conformance.sh                 the scenarios that apply to a tools-only server
+#   scripts/mcp-conformance.sh                 the scenarios that need no fixture tools, prompts or resources
 #   scripts/mcp-conformance.sh SCENARIO...     these instead (`npx conformance list` names them all)
 #
 # Prints the suite's own report, then one line per scenario ("passed: NAME" or "FAILED: NAME");
@@ -14,7 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scenarios=("$@")
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(server-initialize ping tools-list dns-rebinding-protection)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(server-initialize ping tools-list dns-rebinding-protection prompts-list resources-list logging-set-level completion-complete)
 [ -f dist/commands/serve/mcp.js ] || { echo "dist/ is missing: run npm run build first" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -35,7 +35,7 @@ for _ in $(seq 150); do
 done
 url=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).url)' "$work/url.json")
 
-# One CLI process per scenario (it takes one --scenario), all at once: the server is stateless and the
+# One CLI process per scenario (it takes one --scenario), all at once: each opens its own session and the
 # scenarios change nothing, so they cannot disturb each other, and the CLI's start-up is the slow part.
 pids=()
 for scenario in "${scenarios[@]}"; do

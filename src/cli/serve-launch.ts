@@ -4,6 +4,8 @@
 // API:
 //   serveFlags(defaultPort)   --host, --port, --[no-]auth, --token (env DUO_SERVE_TOKEN), --token-file,
 //                             --audit-log
+//   selectionFlags(what)      --toolsets, --tools, --read-only, --capability, --retry-budget
+//   servePort(flag, file, default)  which port wins
 //   announce(server, options) the URL and token on stderr (in --json mode too: the caller needs the
 //                             token), and with json one line {url, token} on stdout
 //   serveUntilSignal(close)   waits for SIGINT/SIGTERM, then close() lets requests in flight finish;
@@ -22,13 +24,45 @@ export function serveFlags(defaultPort: number) {
       description: 'Require the bearer token (--no-auth is refused unless --host is loopback)',
     }),
     host: Flags.string({default: '127.0.0.1', description: 'Address to listen on'}),
-    port: Flags.integer({default: defaultPort, description: 'Port to listen on (0: any free port)', max: 65_535, min: 0}),
+    // No oclif default: a --capability file's port applies unless --port is given (servePort below).
+    port: Flags.integer({description: `Port to listen on (0: any free port) [default: ${defaultPort}, or the --capability file's]`, max: 65_535, min: 0}),
     token: Flags.string({
       description: 'The bearer token to require (at least 16 characters; prefer --token-file or the env var, argv is visible to other users)',
       env: 'DUO_SERVE_TOKEN',
       exclusive: ['token-file'],
     }),
     'token-file': Flags.string({description: 'Read the bearer token from this file'}),
+  }
+}
+
+/** The port to listen on: --port, else the capability file's, else the command's default. */
+export function servePort(flag: number | undefined, fromFile: number | undefined, defaultPort: number): number {
+  return flag ?? fromFile ?? defaultPort
+}
+
+/** The selection flags both serving commands take, over the catalog's toolsets (src/serve/toolsets.ts). */
+export function selectionFlags(what: 'operations' | 'tools') {
+  return {
+    capability: Flags.string({
+      description: `Serve what this Naftiko capability file declares (its ${what}, names, descriptions and port; hints only ever more cautious). Host and keys still come from the profile or environment.`,
+    }),
+    'read-only': Flags.boolean({description: `Serve only read ${what} (wins over --toolsets and --tools)`}),
+    'retry-budget': Flags.integer({
+      default: 10,
+      description: 'Seconds to spend retrying for one caller while Duo rate limits, before answering that it does (REST 429 with Retry-After)',
+      max: 600,
+      min: 0,
+    }),
+    tools: Flags.string({
+      delimiter: ',',
+      description: `Serve these ${what} too (comma-separated operation names; an unknown name is an error)`,
+      multiple: true,
+    }),
+    toolsets: Flags.string({
+      delimiter: ',',
+      description: 'Serve these toolsets (comma-separated: users, groups, devices, logs, account …, or all)',
+      multiple: true,
+    }),
   }
 }
 

@@ -42,11 +42,16 @@ export interface RequestOptions {
   idempotent?: boolean
   /** Named in the hint when Duo answers 403 (the permission the operation needs). */
   permission?: string
+  /**
+   * The most time to spend waiting between retries of this call; past it the last answer stands (a
+   * 429 then carries retryAfterMs). Servers set it so one caller is never held past its own timeout.
+   */
+  retryBudgetMs?: number
 }
 
 /** A signed Duo caller: the transport's DuoClient, or a test double. */
 export interface DuoCaller {
   request<T = unknown>(method: string, path: string, params?: RequestParams, options?: RequestOptions): Promise<DuoEnvelope<T>>
-  requestText(method: string, path: string, params?: RequestParams, options?: RequestOptions): Promise<{status: number; text: string}>
+  requestText(method: string, path: string, params?: RequestParams, options?: RequestOptions): Promise<{status: number; text: string; retryAfterMs?: number}>
   pages<T = unknown>(path: string, params?: RequestParams, options?: RequestOptions): AsyncGenerator<DuoEnvelope<T[]>>
 }

@@ -53,6 +53,9 @@ export class NotFoundError extends DuoError {
 
 /** Duo answered with stat FAIL (or a non-JSON error). */
 export class DuoApiError extends DuoError {
+  /** On a 429 given up on early (a retry budget): how long the next backoff would have waited. */
+  retryAfterMs?: number
+
   constructor(
     readonly status: number,
     readonly code: number | undefined,

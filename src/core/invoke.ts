@@ -51,7 +51,7 @@ export async function invoke<T = unknown>(
 }
 
 /** invoke(), with Duo's JSON answer (status and body) passed on as text: see DuoClient.requestText. */
-export async function invokeText(client: DuoCaller, operation: Operation, input: Record<string, unknown> = {}): Promise<{status: number; text: string}> {
+export async function invokeText(client: DuoCaller, operation: Operation, input: Record<string, unknown> = {}): Promise<{status: number; text: string; retryAfterMs?: number}> {
   const call = prepareCall(operation, input)
   return client.requestText(call.operation.method, call.path, call.params, requestOptions(call.operation))
 }

@@ -1,54 +1,44 @@
-// The catalog as MCP tools: one tool per operation, named as the seed, with a JSON Schema written
-// from the catalog's parameter facts (types, enums, limits, descriptions) so an agent can call any
-// operation correctly from tools/list alone. No per-operation code: a new catalog entry is a new tool.
+// The catalog as MCP tools: one tool per operation, named as the capability names it, with a JSON
+// Schema written from the catalog's parameter facts (types, enums, limits, descriptions, which ids
+// take a name) so an agent can call any operation correctly from tools/list alone. No per-operation
+// code: a new catalog entry is a new tool. Which tools are served is toolsets.ts's business.
 import type {Tool} from '@modelcontextprotocol/sdk/types.js'
 
-import {UsageError} from '../core/errors.js'
-import {type Operation, type ParamSpec, operations} from '../core/catalog/index.js'
+import type {Operation, ParamSpec} from '../core/catalog/index.js'
+import {listArguments, outputSchema} from './mcp-results.js'
 
 /** The argument that operations with `needsConfirmation` require, set to true. */
 export const CONFIRM = 'confirm'
 
 type JsonSchema = {[keyword: string]: unknown}
 
-export interface ToolSelection {
-  /** Serve only operations whose hint is readOnly (wins over `tools`). */
-  readOnly?: boolean
-  /** Serve only these operations (by name). */
-  tools?: readonly string[]
-}
-
-export interface SelectedTools {
-  operations: Operation[]
-  /** Names asked for in `tools` but left out by `readOnly`, so the caller can say so. */
-  withheld: string[]
-}
-
 /**
- * The operations to serve. An unknown name in `tools` is a UsageError at start-up, never a silently
- * smaller server; read-only hides write tools even when named, as github-mcp-server does.
+ * Who confirms a destructive or person-reaching call: the agent, by setting `confirm: true` (clients
+ * without elicitation), or the person, asked through elicitation/create by the server (then `confirm`
+ * is not an argument at all: what the agent sets cannot stand in for the person).
  */
-export function selectTools(selection: ToolSelection): SelectedTools {
-  const wanted = selection.tools === undefined ? undefined : new Set(selection.tools)
-  if (wanted) {
-    const unknown = [...wanted].filter((name) => !operations.some((o) => o.name === name))
-    if (unknown.length > 0 || wanted.size === 0) {
-      throw new UsageError(
-        wanted.size === 0 ? '--tools names no tool.' : `Unknown tool${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`,
-        `Tools are the operation names: ${operations.map((o) => o.name).join(', ')}.`,
-      )
-    }
+export type ConfirmedBy = 'agent' | 'person'
+
+/** Statuses that turn off two-factor or access: setting one is confirmed like a destructive call. */
+const WEAKENING_STATUSES = new Set(['bypass', 'disabled'])
+
+/** Writes that take a `status` able to weaken security (updateuser, updategroup …), from the catalog alone. */
+export function canWeakenSecurity(operation: Operation): boolean {
+  return !operation.hints.readOnly && operation.params.some((p) => p.name === 'status' && p.enum?.some((v) => WEAKENING_STATUSES.has(v)))
+}
+
+/** Why this call needs confirming, or undefined when it does not. */
+export function confirmationNeeded(operation: Operation, args: Record<string, unknown>): string | undefined {
+  if (operation.needsConfirmation) return confirmationReason(operation)
+  const status = typeof args.status === 'string' ? args.status.toLowerCase() : undefined
+  if (canWeakenSecurity(operation) && status !== undefined && WEAKENING_STATUSES.has(status)) {
+    return status === 'bypass' ? 'Status bypass turns off two-factor authentication.' : 'Status disabled stops every sign-in.'
   }
 
-  // By default the capability file's tools; what the catalog adds beyond it is served when named.
-  const named = wanted ? operations.filter((o) => wanted.has(o.name)) : operations.filter((o) => !o.beyondCapability)
-  const served = selection.readOnly ? named.filter((o) => o.hints.readOnly) : named
-  const withheld = wanted ? named.filter((o) => !served.includes(o)).map((o) => o.name) : []
-  if (served.length === 0) throw new UsageError(`Nothing to serve: ${withheld.join(', ')} change data, and --read-only serves only read tools.`)
-  return {operations: served, withheld}
+  return undefined
 }
 
-export function toolDefinition(operation: Operation): Tool {
+export function toolDefinition(operation: Operation, confirmedBy: ConfirmedBy = 'agent'): Tool {
   return {
     annotations: {
       destructiveHint: operation.hints.destructive,
@@ -57,40 +47,44 @@ export function toolDefinition(operation: Operation): Tool {
       readOnlyHint: operation.hints.readOnly,
       title: operation.summary,
     },
-    description: describeTool(operation),
-    inputSchema: inputSchema(operation) as Tool['inputSchema'],
+    description: describeTool(operation, confirmedBy),
+    inputSchema: inputSchema(operation, confirmedBy) as Tool['inputSchema'],
     name: operation.name,
     outputSchema: outputSchema(operation) as Tool['outputSchema'],
     title: operation.summary,
   }
 }
 
-function describeTool(operation: Operation): string {
+function describeTool(operation: Operation, confirmedBy: ConfirmedBy): string {
   const parts = [operation.description]
   if (operation.paging) {
     const {defaultLimit, maxLimit} = operation.paging
     parts.push(
       `Returns one page: limit items (default ${defaultLimit}, at most ${maxLimit}) from offset (default 0). ` +
-        'When the result has metadata.next_offset, call again with offset set to it for the next page; without it, this was the last page.',
+        'For the next page call again with the result\'s next added; no next: last page.' +
+        (Object.keys(listArguments(operation)).length > 0 ? ' Items are compact rows (see fields, full).' : ''),
     )
   }
 
-  if (operation.needsConfirmation) {
+  const confirmed = operation.needsConfirmation ? confirmationReason(operation) : canWeakenSecurity(operation) ? 'Setting status to bypass or disabled weakens security.' : undefined
+  if (confirmed && confirmedBy === 'agent') {
     parts.push(
-      `Requires ${CONFIRM}: true. ${confirmationReason(operation)} Ask the person you act for before setting it; without it the call is refused and nothing is sent to Duo.`,
+      `${operation.needsConfirmation ? 'Requires' : 'With status bypass or disabled, requires'} ${CONFIRM}: true. ${confirmed} Ask the person you act for before setting it; without it the call is refused and nothing is sent to Duo.`,
     )
+  } else if (confirmed) {
+    parts.push(`${confirmed} The server asks the person you act for to confirm ${operation.needsConfirmation ? 'each call' : 'such a change'}; if they decline, nothing is sent to Duo.`)
   }
 
   return parts.join('\n\n')
 }
 
 /** Why a tool needs `confirm`, for its description and for the refusal. */
-export function confirmationReason(operation: Operation): string {
+function confirmationReason(operation: Operation): string {
   // The catalog explains the operations it corrected; the rest are confirmed for being destructive.
   return operation.hintCorrection?.reason ?? 'It removes data or access and cannot be undone.'
 }
 
-function inputSchema(operation: Operation): JsonSchema {
+function inputSchema(operation: Operation, confirmedBy: ConfirmedBy): JsonSchema {
   const properties: Record<string, JsonSchema> = {}
   const required: string[] = []
   for (const spec of operation.pathParams) {
@@ -104,13 +98,16 @@ function inputSchema(operation: Operation): JsonSchema {
     if (spec.required) required.push(spec.name)
   }
 
-  if (operation.needsConfirmation) {
+  Object.assign(properties, listArguments(operation))
+  if (confirmedBy === 'agent' && operation.needsConfirmation) {
     properties[CONFIRM] = {
       const: true,
       description: 'Must be true: the person you act for has agreed to this call.',
       type: 'boolean',
     }
     required.push(CONFIRM)
+  } else if (confirmedBy === 'agent' && canWeakenSecurity(operation)) {
+    properties[CONFIRM] = {description: 'Set to true, only after the person you act for has agreed, when status is bypass or disabled.', type: 'boolean'}
   }
 
   // Parameters that exclude each other are said in their descriptions and checked by the server:
@@ -158,21 +155,4 @@ function paramSchema(spec: ParamSpec): JsonSchema {
 
 function listSchema(common: JsonSchema, spec: ParamSpec, items: JsonSchema): JsonSchema {
   return {...common, items, minItems: 1, type: 'array', ...(spec.maxItems === undefined ? {} : {maxItems: spec.maxItems})}
-}
-
-/** What structuredContent holds: Duo's envelope without `stat` (always OK there; failures are isError). */
-function outputSchema(operation: Operation): JsonSchema {
-  const response: JsonSchema = {description: 'The response field of Duo\'s envelope'}
-  if (!operation.paging) return {properties: {response}, required: ['response'], type: 'object'}
-  return {
-    properties: {
-      metadata: {
-        description: 'Paging: next_offset (absent on the last page), prev_offset, total_objects',
-        type: 'object',
-      },
-      response: {...response, items: {type: 'object'}, type: 'array'},
-    },
-    required: ['response'],
-    type: 'object',
-  }
 }

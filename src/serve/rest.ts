@@ -6,19 +6,20 @@
 import {type IncomingMessage, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-import type {DuoClient} from '../transport/client.js'
+import type {DuoCaller} from '../core/calls.js'
 import {DuoApiError, NetworkError, UsageError} from '../core/errors.js'
 import {invokeText} from '../core/invoke.js'
 import {type Operation, operations} from '../core/catalog/index.js'
 import {ApiFailure, decodeForm, failBody, mergeParams, notFound} from '../core/wire.js'
 import {matchRoute} from '../core/routes.js'
-import {type AuditLog, openAuditLog} from './audit.js'
+import {type AuditLog, changedFields, openAuditLog} from './audit.js'
 import {DEFAULT_BODY_LIMIT, Refusal, assertSafeBind, createGuard, readBody, resolveToken} from './http-guard.js'
 import {openApiDocument} from './openapi.js'
+import {DEFAULT_RETRY_BUDGET_MS, retryAfterSeconds, withRetryBudget} from './retry-budget.js'
 
 export interface RestServerOptions {
   /** Signs and sends every call; the caller keeps ownership (the server never closes it). */
-  client: DuoClient
+  client: DuoCaller
   /** Default 127.0.0.1. */
   host?: string
   /** Default 8080; 0 picks a free port. */
@@ -29,6 +30,13 @@ export interface RestServerOptions {
   token?: string
   /** Serve only operations whose hint is readOnly; the others answer 403. */
   readOnly?: boolean
+  /**
+   * The operations to serve (from --toolsets/--tools/--capability); default every catalog operation.
+   * The others answer 404, as a path Duo does not have would.
+   */
+  operations?: readonly Operation[]
+  /** Most time spent backing off for one caller while Duo rate limits; then 429 with Retry-After. Default 10 s. */
+  retryBudgetMs?: number
   /** Where writes are logged; default stderr. The server closes it on close(). */
   auditLog?: AuditLog
   /** Default 1 MiB. */
@@ -48,6 +56,8 @@ interface Reply {
   status: number
   body: string
   headers?: Record<string, string>
+  /** For the audit log: the fields the call set. */
+  changed?: Record<string, null | string>
 }
 
 export async function startRestServer(options: RestServerOptions): Promise<RunningRestServer> {
@@ -56,7 +66,10 @@ export async function startRestServer(options: RestServerOptions): Promise<Runni
   assertSafeBind(host, auth)
   const token = resolveToken({auth, token: options.token})
   const audit = options.auditLog ?? openAuditLog()
-  const served = options.readOnly ? operations.filter((o) => o.hints.readOnly) : operations
+  const selected = options.operations ?? operations
+  const selectedNames = new Set(selected.map((o) => o.name))
+  const served = options.readOnly ? selected.filter((o) => o.hints.readOnly) : selected
+  const client = withRetryBudget(options.client, options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS)
   let closing = false
 
   const server = createServer((req, res) => {
@@ -97,8 +110,9 @@ export async function startRestServer(options: RestServerOptions): Promise<Runni
       }
 
       const {operation, pathParams} = match.route
+      if (!selectedNames.has(operation.name)) throw notFound(`${operation.name} is not served by this adapter (see --toolsets, --tools, --capability)`)
       const reply = await call(req, operation, pathParams, query)
-      if (!operation.hints.readOnly) audit.record({operation: operation.name, pathParams, status: reply.status})
+      if (!operation.hints.readOnly) audit.record({operation: operation.name, pathParams, status: reply.status, ...(reply.changed ? {changed: reply.changed} : {})})
       return reply
     } catch (error) {
       return failure(error)
@@ -106,18 +120,21 @@ export async function startRestServer(options: RestServerOptions): Promise<Runni
   }
 
   async function call(req: IncomingMessage, operation: Operation, pathParams: Record<string, string>, query: string): Promise<Reply> {
+    let changed: Record<string, null | string> | undefined
     try {
       if (options.readOnly && !operation.hints.readOnly) {
         throw new ApiFailure(403, 40_301, 'Access forbidden', `this adapter is read-only; ${operation.name} changes data`)
       }
 
       const input = requestInput(req, await readBody(req, options.bodyLimit ?? DEFAULT_BODY_LIMIT), query)
+      changed = changedFields(operation, input)
       // The route's ids win over any in the query or body: the path is what the caller addressed.
       // Duo's OK answer goes back byte for byte; its FAIL answers come back as DuoApiError (below).
-      const {status, text} = await invokeText(options.client, operation, {...input, ...pathParams})
-      return {body: text, status}
+      const {retryAfterMs, status, text} = await invokeText(client, operation, {...input, ...pathParams})
+      // Duo still rate limiting when the retry budget ran out: its 429, and when to come back.
+      return {body: text, changed, status, ...(status === 429 ? {headers: {'Retry-After': String(retryAfterSeconds(retryAfterMs))}} : {})}
     } catch (error) {
-      return failure(error)
+      return {...failure(error), changed}
     }
   }
 

@@ -42,12 +42,6 @@ export interface ClientOptions {
   onRetry?: (event: RetryEvent) => void
   /** Told after every attempt (--verbose). */
   onExchange?: (event: ExchangeEvent) => void
-  /**
-   * The most time one call may spend waiting between attempts. A retry whose wait would go past it
-   * is not made: the last answer (a 429, a 5xx) or network error is the call's outcome. For a server
-   * whose caller has a timeout of its own. Default: no budget beyond maxAttempts.
-   */
-  maxRetryMs?: number
 }
 
 /** One stderr line per backoff: what, why, when the next attempt is, and which attempt of how many. */
@@ -78,7 +72,7 @@ export class DuoClient implements DuoCaller {
   /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
   clockOffsetMs: number | undefined
   private readonly transport: Transport
-  private readonly options: Required<Omit<ClientOptions, 'maxRetryMs' | 'onExchange' | 'onRetry'>> & Pick<ClientOptions, 'maxRetryMs' | 'onExchange' | 'onRetry'>
+  private readonly options: Required<Omit<ClientOptions, 'onExchange' | 'onRetry'>> & Pick<ClientOptions, 'onExchange' | 'onRetry'>
 
   constructor(options: ClientOptions) {
     this.endpoint = parseApiHost(options.credentials.host)
@@ -100,8 +94,13 @@ export class DuoClient implements DuoCaller {
     params: RequestParams = {},
     options: RequestOptions = {},
   ): Promise<DuoEnvelope<T>> {
-    const {answer, attempts} = await this.withRetries(method, path, params, options)
-    return this.parse<T>(answer.status, answer.text, {attempts, permission: options.permission})
+    const {answer, attempts, retryAfterMs} = await this.withRetries(method, path, params, options)
+    try {
+      return this.parse<T>(answer.status, answer.text, {attempts, permission: options.permission})
+    } catch (error) {
+      if (error instanceof DuoApiError && retryAfterMs !== undefined) error.retryAfterMs = retryAfterMs
+      throw error
+    }
   }
 
   /**
@@ -109,23 +108,29 @@ export class DuoClient implements DuoCaller {
    * on unchanged (the REST adapter), saving a parse and a re-serialization per request. Only a JSON
    * answer is handed over as it is; anything else (a proxy's error page) fails as request() would.
    */
-  async requestText(method: string, path: string, params: RequestParams = {}, options: RequestOptions = {}): Promise<{status: number; text: string}> {
-    const {answer, attempts} = await this.withRetries(method, path, params, options)
+  async requestText(method: string, path: string, params: RequestParams = {}, options: RequestOptions = {}): Promise<{status: number; text: string; retryAfterMs?: number}> {
+    const {answer, attempts, retryAfterMs} = await this.withRetries(method, path, params, options)
     const type = answer.headers['content-type'] ?? ''
     if (!/^application\/json\b/i.test(type)) this.parse(answer.status, answer.text, {attempts, permission: options.permission})
-    return {status: answer.status, text: answer.text}
+    return {status: answer.status, text: answer.text, ...(retryAfterMs === undefined ? {} : {retryAfterMs})}
   }
 
   /** Sends until an answer is final: 429 backs off up to maxAttempts; 5xx and network errors are retried only when idempotent. */
-  private async withRetries(method: string, path: string, params: RequestParams, options: RequestOptions): Promise<{answer: HttpAnswer; attempts: number}> {
+  private async withRetries(
+    method: string,
+    path: string,
+    params: RequestParams,
+    options: RequestOptions,
+  ): Promise<{answer: HttpAnswer; attempts: number; retryAfterMs?: number}> {
     const upper = method.toUpperCase()
     const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
     const {maxAttempts} = this.options
     let waited = 0
-    const retry = async (attempt: number, allowed: number, reason: string): Promise<boolean> => {
+    /** Waits before attempt+1 if `allowed` permits it and the call's retry budget has room. */
+    const retry = async (attempt: number, allowed: number, reason: string): Promise<'budget' | boolean> => {
       if (attempt >= allowed) return false
       const waitMs = this.backoffMs(attempt)
-      if (this.options.maxRetryMs !== undefined && waited + waitMs > this.options.maxRetryMs) return false
+      if (options.retryBudgetMs !== undefined && waited + waitMs > options.retryBudgetMs) return 'budget'
       waited += waitMs
       this.options.onRetry?.({attempt, maxAttempts: allowed, method: upper, path, reason, waitMs})
       await this.options.sleep(waitMs)
@@ -145,15 +150,20 @@ export class DuoClient implements DuoCaller {
           timeoutMs: this.options.timeoutMs,
         })
         this.options.onExchange?.({attempt, error: failure.message, method: upper, ms: Date.now() - started, path})
-        if (failure.retryable && idempotent && (await retry(attempt, Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS), failure.message))) continue
+        if (failure.retryable && idempotent && (await retry(attempt, Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS), failure.message)) === true) continue
         throw new NetworkError(failure.message, failure.hint)
       }
 
       const {status} = answer
       this.options.onExchange?.({attempt, method: upper, ms: Date.now() - started, path, status})
       this.noteServerDate(answer.headers.date)
-      if (status === 429 && (await retry(attempt, maxAttempts, 'Duo is rate limiting (HTTP 429)'))) continue
-      if (idempotent && status >= 500 && (await retry(attempt, Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS), `Duo answered HTTP ${status}`))) continue
+      if (status === 429 || (idempotent && status >= 500)) {
+        const reason = status === 429 ? 'Duo is rate limiting (HTTP 429)' : `Duo answered HTTP ${status}`
+        const retried = await retry(attempt, status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS), reason)
+        if (retried === true) continue
+        // Out of budget on a 429: the caller is told when the next try would have been.
+        if (retried === 'budget' && status === 429) return {answer, attempts: attempt, retryAfterMs: this.backoffMs(attempt)}
+      }
       return {answer, attempts: attempt}
     }
   }
@@ -245,8 +255,8 @@ export class DuoClient implements DuoCaller {
     throw new DuoApiError(status, Number.isNaN(code) ? undefined : code, message, envelope.message_detail, hint)
   }
 
+  /** 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (duo_client_python's _make_request retry loop). */
   private backoffMs(attempt: number): number {
-    // 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (duo_client_python's _make_request retry loop).
     return Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
   }
 
@@ -255,6 +265,7 @@ export class DuoClient implements DuoCaller {
     if (!Number.isNaN(server)) this.clockOffsetMs = server - this.options.now().getTime()
   }
 }
+
 
 function toCanonicalParams(params: RequestParams): CanonicalParams {
   const out: Record<string, readonly string[] | string> = {}

@@ -1,5 +1,5 @@
 // Class 8 of issue 13 (client side): every backoff is one stderr line; --verbose and DUO_VERBOSE
-// log each request (method, path, status, time, never a secret); maxRetryMs caps the waits.
+// log each request (method, path, status, time, never a secret); a call's retryBudgetMs caps its waits.
 import {expect} from 'chai'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
@@ -27,26 +27,26 @@ describe('hardening: waits and retries are visible (issue 13, class 8)', () => {
       hits = 0
     })
 
-    function client(extra: {maxRetryMs?: number}, retries: RetryEvent[], exchanges: ExchangeEvent[], slept: number[]): DuoClient {
+    function client(retries: RetryEvent[], exchanges: ExchangeEvent[], slept: number[]): DuoClient {
       return new DuoClient({
         credentials: {host: url, ikey: 'DIABCDEFGHIJKLMNOPQR', skey: 's'.repeat(40)},
         onExchange: (e) => exchanges.push(e),
         onRetry: (e) => retries.push(e),
         random: () => 0,
         sleep: async (ms) => void slept.push(ms),
-        ...extra,
       })
     }
 
-    it('maxRetryMs: a wait that would pass the budget is not made; the 429 is the outcome', async () => {
+    it('retryBudgetMs: a wait that would pass the budget is not made; the 429 is the outcome, with when to retry', async () => {
       const retries: RetryEvent[] = []
       const exchanges: ExchangeEvent[] = []
       const slept: number[] = []
-      const duo = client({maxRetryMs: 3500}, retries, exchanges, slept)
-      const failure = await duo.request('GET', '/admin/v1/users').catch((error: unknown) => error)
+      const duo = client(retries, exchanges, slept)
+      const failure = await duo.request('GET', '/admin/v1/users', {}, {retryBudgetMs: 3500}).catch((error: unknown) => error)
       duo.close()
       expect(failure).to.be.instanceOf(DuoApiError)
       expect((failure as DuoApiError).status).to.equal(429)
+      expect((failure as DuoApiError).retryAfterMs).to.equal(4000)
       // 1 s + 2 s fit in 3.5 s; the next 4 s would not.
       expect(slept).to.deep.equal([1000, 2000])
       expect(hits).to.equal(3)
@@ -56,17 +56,17 @@ describe('hardening: waits and retries are visible (issue 13, class 8)', () => {
 
     it('without a budget, 429 is tried 7 times (the official clients\' schedule)', async () => {
       const slept: number[] = []
-      const duo = client({}, [], [], slept)
+      const duo = client([], [], slept)
       await duo.request('GET', '/admin/v1/users').catch(() => {})
       duo.close()
       expect(slept).to.deep.equal([1000, 2000, 4000, 8000, 16_000, 32_000])
       expect(hits).to.equal(7)
     })
 
-    it('maxRetryMs 0: one attempt, no wait', async () => {
+    it('retryBudgetMs 0: one attempt, no wait', async () => {
       const slept: number[] = []
-      const duo = client({maxRetryMs: 0}, [], [], slept)
-      await duo.request('GET', '/admin/v1/users').catch(() => {})
+      const duo = client([], [], slept)
+      await duo.request('GET', '/admin/v1/users', {}, {retryBudgetMs: 0}).catch(() => {})
       duo.close()
       expect([slept, hits]).to.deep.equal([[], 1])
     })

@@ -1,33 +1,42 @@
 // The public MCP conformance suite (@modelcontextprotocol/conformance 0.1.13) against the built
 // `duo serve mcp --no-auth --sandbox`, through scripts/mcp-conformance.sh, which the README names.
 //
-// The scenarios that apply to a tools-only server, and run here:
-//   server-initialize, ping, tools-list, dns-rebinding-protection
-// The active suite's other scenarios do not apply:
-//   - logging-set-level: the server declares no logging capability (its log is the audit trail on stderr).
-//   - completion-complete: completions are for prompt and resource-template arguments; there are neither.
+// The scenarios that need no fixtures of the reference server, for the capabilities this server
+// declares (tools, prompts, resources, logging, completions), and run here:
+//   server-initialize, ping, tools-list, dns-rebinding-protection, prompts-list, resources-list,
+//   logging-set-level, completion-complete
+// The active suite's other scenarios call the reference server's fixtures by name, so they do not apply:
 //   - tools-call-simple-text, -image, -audio, -embedded-resource, -mixed-content, -with-logging,
-//     -error, -with-progress: they call the reference server's fixture tools (test_simple_text,
-//     test_error_handling …); a Duo server has only the catalog's tools. What tools-call-error checks
-//     (a failure as an isError result with text) is tested on getuser in mcp.test.ts.
-//   - tools-call-sampling, tools-call-elicitation, elicitation-sep1034-defaults,
-//     elicitation-sep1330-enums: the server never sends requests to the client (confirmation is the
-//     `confirm` argument; stateless HTTP could not carry a mid-call request anyway).
-//   - server-sse-multiple-streams: it needs a session id; this server is stateless and answers JSON,
-//     so the suite only warns ("did not provide session ID") and checks nothing.
-//   - resources-*, prompts-*: the server offers tools only.
+//     -error, -with-progress, -sampling, -elicitation, elicitation-sep1034-defaults,
+//     elicitation-sep1330-enums: they call fixture tools (test_simple_text, test_elicitation …); a
+//     Duo server has only the catalog's tools. What they check is tested on Duo's own tools in
+//     mcp.test.ts and mcp-agents.test.ts (isError results, elicitation accept/decline/cancel).
+//   - resources-read-text, -read-binary, -templates-read, -subscribe, -unsubscribe: fixture resources
+//     (test://static-text …); the user card template is read in mcp-agents.test.ts.
+//   - prompts-get-simple, -with-args, -embedded-resource, -with-image: fixture prompts
+//     (test_simple_prompt …); review-user is fetched in mcp-agents.test.ts.
+//   - server-sse-polling, server-sse-multiple-streams: they call the fixture tool test_reconnection.
 import {expect} from 'chai'
 import {spawn} from 'node:child_process'
 import {fileURLToPath} from 'node:url'
 
 const SCRIPT = fileURLToPath(new URL('../../scripts/mcp-conformance.sh', import.meta.url))
-const APPLICABLE = ['server-initialize', 'ping', 'tools-list', 'dns-rebinding-protection']
+const APPLICABLE = [
+  'server-initialize',
+  'ping',
+  'tools-list',
+  'dns-rebinding-protection',
+  'prompts-list',
+  'resources-list',
+  'logging-set-level',
+  'completion-complete',
+]
 
 describe('duo serve mcp: the MCP conformance suite', function () {
-  // Four conformance CLI processes plus the server, on a loaded CI machine.
-  this.timeout(90_000)
+  // Eight conformance CLI processes plus the server, on a loaded CI machine.
+  this.timeout(150_000)
 
-  it('passes every scenario that applies to a tools-only server', async () => {
+  it('passes every scenario that needs no fixtures, for the capabilities declared', async () => {
     const {code, output} = await new Promise<{code: null | number; output: string}>((resolve, reject) => {
       const child = spawn('bash', [SCRIPT, ...APPLICABLE], {env: {HOME: process.env.HOME, NO_COLOR: '1', PATH: process.env.PATH}})
       let output = ''

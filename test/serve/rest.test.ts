@@ -317,7 +317,7 @@ describe('duo serve rest: every route, as Duo answers it', () => {
     const writes = adapter.audit.entries
     expect(writes.every((entry) => !findOperation(entry.operation)!.hints.readOnly)).to.equal(true)
     expect(writes.map((e) => e.operation)).to.include.members(['createuser', 'deleteuser', 'bulkoperations'])
-    expect(writes.find((e) => e.operation === 'createuser' && e.status === 400)).to.deep.equal({operation: 'createuser', pathParams: {}, status: 400})
+    expect(writes.find((e) => e.operation === 'createuser' && e.status === 400)).to.deep.equal({changed: {username: null}, operation: 'createuser', pathParams: {}, status: 400})
     const deleted = writes.find((e) => e.operation === 'deleteuser')!
     expect(deleted.status).to.equal(200)
     expect(deleted.pathParams).to.have.all.keys('user_id')
@@ -481,7 +481,7 @@ describe('duo serve rest: options', () => {
     expect(resolveToken({auth: false, token: 'ignored-when-auth-is-off'})).to.equal(undefined)
   })
 
-  it('--audit-log FILE: one JSON line per write, mode 0600, no parameter values', async () => {
+  it('--audit-log FILE: one JSON line per write, mode 0600, the fields set but no parameter values', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'duo-audit-')), 'audit.jsonl')
     const adapter = await startAdapter({auditLog: openAuditLog(file)})
     const alice = (await adapter.authed('GET', '/admin/v1/users?username=alice')).body.response[0]
@@ -495,7 +495,9 @@ describe('duo serve rest: options', () => {
       ['createuserbypasscodes', {user_id: alice.user_id}, 200],
       ['createuser', {}, 200],
     ])
-    for (const line of lines) expect(Object.keys(line)).to.deep.equal(['time', 'operation', 'pathParams', 'status'])
+    for (const line of lines) expect(Object.keys(line)).to.deep.equal(['time', 'operation', 'pathParams', 'changed', 'status'])
+    // The fields set are named; their values (codes, e-mail addresses) are not written.
+    expect(lines.map((l) => l.changed)).to.deep.equal([{codes: null}, {email: null, username: null}])
     expect(new Date(lines[0].time).getTime()).to.be.closeTo(Date.now(), 10_000)
     expect(text).to.not.contain('111222333').and.not.contain('secret')
   })
