@@ -31,6 +31,8 @@ export interface ParamSpec {
    * alias) or a group name to the id before the call (core/resolve.ts).
    */
   names?: 'group' | 'user'
+  /** A string's shape, checked before sending: `email` is local@domain.tld. */
+  format?: 'email'
 }
 
 export interface Hints {
