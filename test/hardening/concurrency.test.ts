@@ -74,6 +74,24 @@ describe('hardening: concurrent writers keep every change (issue 13, class 1)', 
   })
 })
 
+describe('hardening: temp files a killed writer left are removed by the next writer (issue 13, class 1)', () => {
+  it('beside the embedded sandbox\'s state file and an import journal', async () => {
+    const configDir = tempConfigDir()
+    expect((await runCli(['users', 'list', '--sandbox', '--json'], {configDir})).code).to.equal(0)
+    const state = join(configDir, 'sandbox', 'state.json')
+    writeFileSync(`${state}.2863311530`, '{"half')
+    writeFileSync(`${state}.4242.tmp`, '{"half')
+    expect((await runCli(['users', 'create', '--username', 'after-kill', '--sandbox'], {configDir})).code).to.equal(0)
+    expect(readdirSync(join(configDir, 'sandbox'))).to.deep.equal(['state.json'])
+
+    const file = join(configDir, 'users.csv')
+    writeFileSync(file, 'username\nafter-kill-import\n')
+    writeFileSync(`${file}.duo-import.json.1234567`, '{"half')
+    expect((await runCli(['users', 'import', file, '--sandbox'], {configDir})).code).to.equal(0)
+    expect(readdirSync(configDir).filter((name) => name.startsWith('users.csv'))).to.deep.equal(['users.csv'])
+  })
+})
+
 describe('hardening: an import owns its journal while it runs (issue 13, class 1)', () => {
   it('a second import of the same file fails after a few seconds (exit 1) and sends nothing; the first finishes whole', async function () {
     this.timeout(90_000)
