@@ -39,7 +39,6 @@ const lockOptions = (onCompromised: (error: Error) => void) => ({onCompromised, 
 export function withFileLockSync<T>(file: string, change: () => T, waitMs = LOCK_WAIT_MS): T {
   const release = acquireSync(file, waitMs)
   try {
-    removeStaleTemps(file)
     return change()
   } finally {
     release()
@@ -50,7 +49,6 @@ export function withFileLockSync<T>(file: string, change: () => T, waitMs = LOCK
 export async function withFileLock<T>(file: string, change: () => Promise<T> | T, waitMs = LOCK_WAIT_MS): Promise<T> {
   const release = await acquireFileLock(file, {waitMs})
   try {
-    removeStaleTemps(file)
     return await change()
   } finally {
     await release()
@@ -69,7 +67,9 @@ export async function acquireFileLock(
   const started = Date.now()
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
     try {
-      return await lockfile().lock(file, lockOptions(onCompromised))
+      const release = await lockfile().lock(file, lockOptions(onCompromised))
+      removeStaleTemps(file)
+      return release
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
       if (Date.now() - started >= waitMs) throw new LockTimeoutError(file, Date.now() - started)
@@ -84,7 +84,9 @@ function acquireSync(file: string, waitMs: number): () => void {
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
     try {
       // A synchronous holder is done within milliseconds, long before the refresh timer would run.
-      return lockfile().lockSync(file, lockOptions(() => {}))
+      const release = lockfile().lockSync(file, lockOptions(() => {}))
+      removeStaleTemps(file)
+      return release
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error
       if (Date.now() - started >= waitMs) throw new LockTimeoutError(file, Date.now() - started)
@@ -104,7 +106,7 @@ export function writeFileAtomicSync(file: string, text: string, {fsync = true}: 
 
 /**
  * Temp files a killed writer left beside `file`: write-file-atomic's `FILE.<number>` and the older
- * `FILE.<pid>[.<hex>].tmp`. Called only with the lock held, when no other writer can be mid-write.
+ * `FILE.<pid>[.<hex>].tmp`. Called on taking the lock, when no other writer can be mid-write.
  */
 function removeStaleTemps(file: string): void {
   const name = basename(file)

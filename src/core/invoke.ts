@@ -5,6 +5,7 @@ import {UsageError} from './errors.js'
 import {type Operation, type OperationName, getOperation} from './catalog/index.js'
 import {checkParams, checkPathParams, describeProblems} from './params.js'
 import {plainPathProblem} from './path-safety.js'
+import {type BulkEntryShape, checkBulkEntries} from './bulk-check.js'
 
 export interface PreparedCall {
   operation: Operation
@@ -19,10 +20,15 @@ export function prepareCall(operation: Operation, input: Record<string, unknown>
   const queryInput = Object.fromEntries(Object.entries(input).filter(([k]) => !pathNames.has(k)))
   const {params, problems} = checkParams(operation, queryInput)
   problems.unshift(...checkPathParams(operation, pathInput))
+  for (const spec of operation.params) {
+    if (spec.type === 'operations' && Array.isArray(params[spec.name])) problems.push(...checkBulkEntries(params[spec.name] as BulkEntryShape[]))
+  }
+
   if (problems.length > 0) throw new UsageError(`Invalid input for ${operation.name}: ${describeProblems(problems)}.`)
   const path = fillPath(operation.path, pathInput as Record<string, string>)
-  // Belt and braces: whatever got past the per-value checks, the path sent is the path meant.
-  const pathProblem = plainPathProblem(path)
+  // Belt and braces: whatever got past the per-value checks, the path sent is the path meant. Encoded
+  // ids leave only dots that a parser could act on, so the full check runs only when one follows a slash.
+  const pathProblem = path.includes('/.') ? plainPathProblem(path) : undefined
   if (pathProblem) throw new UsageError(`Invalid input for ${operation.name}: the path ${path} ${pathProblem}.`)
   return {operation, params, path}
 }

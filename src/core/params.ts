@@ -112,9 +112,30 @@ function coerceString(spec: ParamSpec, value: unknown): Coerced {
   }
 
   const text = String(value)
+  const control = controlCharacter(text)
+  if (control) return {error: `must not contain control characters (found ${control})`}
+  if (spec.format === 'email' && !EMAIL.test(text)) return {error: `must be an e-mail address such as name@example.com (got ${JSON.stringify(text)})`}
   if (!spec.enum) return {value: text}
   const match = spec.enum.find((allowed) => allowed.toLowerCase() === text.toLowerCase())
   return match ? {value: match} : {error: `must be one of ${spec.enum.join(', ')} (got "${text}")`}
+}
+
+/** The shape Duo needs to deliver mail: one @, a dot in the domain, no spaces. Not RFC 5322, on purpose. */
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
+
+/**
+ * The first control character in `text` as U+XXXX: NUL and the rest of C0 (but tab and line
+ * breaks, which notes may hold), DEL and C1. They end up in Duo's records and in terminals.
+ */
+function controlCharacter(text: string): string | undefined {
+  for (const char of text) {
+    const code = char.codePointAt(0)!
+    if ((code < 0x20 && char !== '\t' && char !== '\n' && char !== '\r') || (code >= 0x7f && code <= 0x9f)) {
+      return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
+    }
+  }
+
+  return undefined
 }
 
 function coerceInteger(spec: ParamSpec, value: unknown): Coerced {

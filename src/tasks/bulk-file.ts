@@ -8,6 +8,7 @@ import {DuoApiError, UsageError} from '../core/errors.js'
 import {invoke} from '../core/invoke.js'
 import {getOperation} from '../core/catalog/index.js'
 import {checkParams, describeProblems} from '../core/params.js'
+import {checkBulkEntries} from '../core/bulk-check.js'
 
 export interface BulkEntry {
   method: string
@@ -31,7 +32,8 @@ const PER_CALL = BULK.params[0].maxItems!
 export function readBulkFile(file: string): BulkEntry[] {
   let parsed: unknown
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'))
+    // A byte-order mark, as some editors write, is skipped as users import skips it.
+    parsed = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new UsageError(`Cannot read ${file}: ${(error as Error).message}`)
   }
@@ -40,6 +42,8 @@ export function readBulkFile(file: string): BulkEntry[] {
   // Checked whole, without the per-call limit, so a problem carries its number in the file.
   const whole = {...BULK, params: [{...BULK.params[0], maxItems: undefined}]}
   const {params, problems} = checkParams(whole, {operations: entries})
+  // Each entry as the call it stands for, and repeats, across the whole file before the first call.
+  if (problems.length === 0) problems.push(...checkBulkEntries(params.operations as BulkEntry[]))
   if (problems.length > 0) {
     throw new UsageError(
       `${file}: ${describeProblems(problems)}.`,

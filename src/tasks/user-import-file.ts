@@ -144,7 +144,13 @@ async function* csvRows(path: string): AsyncGenerator<RawRow> {
       yield {at, fields: Object.fromEntries(columns.map((name, i) => [name, record[i]]).filter(([name]) => IMPORT_FIELDS.includes(name)))}
     }
   } catch (error) {
-    if ((error as {code?: string}).code?.startsWith('CSV_')) throw new UsageError(`${path} is not valid CSV: ${(error as Error).message}`)
+    const csv = error as {code?: string; lines?: number; message: string}
+    if (csv.code?.startsWith('CSV_')) {
+      // csv-parse's message repeats the line; the file and line lead, as in every other row problem.
+      const reason = escapeControls(csv.message.replace(/\s*(at|on) line \d+/, '').replace(/[.:]\s*$/, ''))
+      throw new UsageError(`${path}: ${csv.lines === undefined ? '' : `line ${csv.lines}: `}not valid CSV (${reason}); nothing was sent.`, 'Check the quoting on that line: a quote inside a quoted cell is written twice ("").')
+    }
+
     throw error
   }
 }
@@ -162,6 +168,11 @@ async function* jsonRows(path: string): AsyncGenerator<RawRow> {
     if (typeof item === 'object' && item !== null && !Array.isArray(item)) yield {at, fields: item as Record<string, unknown>}
     else yield {at, fields: {}, problem: 'must be an object with at least a username'}
   }
+}
+
+/** The parser quotes the bytes it choked on: shown as \uXXXX, never raw, in a one-line message. */
+function escapeControls(text: string): string {
+  return [...text].map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c)).join('')
 }
 
 function hashFile(path: string): Promise<string> {

@@ -46,8 +46,12 @@ export interface ImportSummary {
   created: number
   /** Rows already in Duo from an interrupted run, not sent again. */
   skipped: number
+  /** Rows of a batch Duo refused before whose user Duo already had: not created by this import, not sent again. */
+  existing: number
   /** Rows of batches Duo refused (the journal is kept so --resume can retry them). */
   failed: number
+  /** How many of the `failed` rows name a user Duo already has (the likely reason for the refusal). */
+  failedExisting: number
   /** bulk_create calls made by this run. */
   batches: number
   /** The created users, for files of up to 1,000 rows. */
@@ -76,14 +80,21 @@ export async function importUsers(connect: () => Promise<DuoClient>, options: Im
 
 async function importChecked(file: ImportFile, journal: ImportJournal, client: DuoClient, options: ImportOptions, checkLock: () => void): Promise<ImportSummary> {
   const total = Math.ceil(file.rows / journal.header.batchSize)
-  const summary: ImportSummary = {batches: 0, created: 0, failed: 0, rows: file.rows, skipped: 0, users: file.rows <= KEEP_USERS_UP_TO ? [] : undefined}
+  const summary: ImportSummary = {batches: 0, created: 0, existing: 0, failed: 0, failedExisting: 0, rows: file.rows, skipped: 0, users: file.rows <= KEEP_USERS_UP_TO ? [] : undefined}
   options.progress?.start(file.rows)
   try {
+    const done = new DoneRuns(options.note)
     for await (const batch of batchesOf(file)) {
       const range = {batch: batch.batch, firstRow: batch.firstRow, lastRow: batch.lastRow}
       const before = journal.entry(batch.batch)
+      if (before?.status === 'done') done.add(range)
+      else done.flush()
       const users = before?.status === 'done' ? [] : await notYetInDuo(client, batch.users, before)
-      summary.skipped += batch.users.length - users.length
+      const present = batch.users.length - users.length
+      // A refused batch created nobody, so its users found in Duo were there before this import.
+      if (before?.status === 'failed') summary.existing += present
+      else summary.skipped += present
+      if (before && before.status !== 'done') options.note?.(describeResumedBatch(range, before.status, present, users.length))
       if (users.length > 0) {
         const usernames = batch.users.map((u) => u.username)
         checkLock()
@@ -99,6 +110,7 @@ async function importChecked(file: ImportFile, journal: ImportJournal, client: D
           // Duo refused this batch's data; the others may be fine, so go on and report it at the end.
           journal.record({...range, error: error.message, status: 'failed', usernames})
           summary.failed += users.length
+          summary.failedExisting += (await presentInDuo(client, users.map((u) => u.username))).size
           summary.firstError ??= {...range, message: error.message}
         }
       } else if (before && before.status !== 'done') {
@@ -107,6 +119,7 @@ async function importChecked(file: ImportFile, journal: ImportJournal, client: D
 
       options.progress?.advance(batch.users.length)
     }
+    done.flush()
   } finally {
     options.progress?.stop()
   }
@@ -131,8 +144,12 @@ export function importFailure(summary: ImportSummary): DuoError | undefined {
 export function describeImport(summary: ImportSummary): string {
   const n = (count: number) => count.toLocaleString('en-US')
   const parts = [`Created ${n(summary.created)} ${summary.created === 1 ? 'user' : 'users'} in ${n(summary.batches)} ${summary.batches === 1 ? 'batch' : 'batches'}`]
-  if (summary.skipped > 0) parts.push(`${n(summary.skipped)} already there from an earlier run`)
-  if (summary.failed > 0) parts.push(`${n(summary.failed)} refused`)
+  if (summary.skipped > 0) parts.push(`${n(summary.skipped)} already created by an earlier run of this import, not sent again`)
+  if (summary.existing > 0) parts.push(`${n(summary.existing)} already in Duo before this import, not sent`)
+  if (summary.failed > 0) {
+    const inDuo = summary.failedExisting > 0 ? ` (${n(summary.failedExisting)} of them already exist in Duo)` : ''
+    parts.push(`${n(summary.failed)} refused${inDuo}`)
+  }
   return parts.join('; ') + '.'
 }
 
@@ -189,13 +206,50 @@ function openJournal(file: ImportFile, options: ImportOptions): ImportJournal {
  */
 async function notYetInDuo(client: DuoClient, users: Array<Record<string, string>>, before: JournalBatch | undefined): Promise<Array<Record<string, string>>> {
   if (!before) return users
+  const present = await presentInDuo(client, users.map((u) => u.username))
+  return users.filter((u) => !present.has(u.username.toLowerCase()))
+}
+
+/** Which of `usernames` Duo has (lowercased), in lookups of username_list's limit. */
+async function presentInDuo(client: DuoClient, usernames: string[]): Promise<Set<string>> {
   const present = new Set<string>()
-  for (const batch of inBatches(users.map((u) => u.username), batchLimit('listusers', 'username_list'))) {
+  for (const batch of inBatches(usernames, batchLimit('listusers', 'username_list'))) {
     const found = await invoke<DuoUser[]>(client, 'listusers', {username_list: batch})
     for (const user of found.response) present.add(user.username.toLowerCase())
   }
 
-  return users.filter((u) => !present.has(u.username.toLowerCase()))
+  return present
+}
+
+/** --resume: what is done with a batch the journal had as cut off or refused, and why. */
+function describeResumedBatch(range: Omit<JournalBatch, 'status'>, status: 'failed' | 'sent', present: number, toSend: number): string {
+  const where = `Batch ${range.batch} (rows ${range.firstRow}-${range.lastRow})`
+  const sending = toSend > 0 ? `sending the other ${toSend}` : 'nothing left to send'
+  return status === 'sent'
+    ? `${where} was cut off mid-request: ${present} of its users are in Duo (created by the interrupted run) and are skipped; ${sending}.`
+    : `${where} was refused by Duo before: ${present} of its users already exist in Duo (not created by this import) and are skipped; ${sending}.`
+}
+
+/** --resume: consecutive batches finished by the earlier run, said as one line per run of them. */
+class DoneRuns {
+  private first?: Omit<JournalBatch, 'status'>
+  private last?: Omit<JournalBatch, 'status'>
+
+  constructor(private readonly note?: (text: string) => void) {}
+
+  add(range: Omit<JournalBatch, 'status'>): void {
+    this.first ??= range
+    this.last = range
+  }
+
+  flush(): void {
+    if (!this.first || !this.last) return
+    const one = this.first.batch === this.last.batch
+    const batches = one ? `Batch ${this.first.batch}` : `Batches ${this.first.batch}-${this.last.batch}`
+    this.note?.(`${batches} (rows ${this.first.firstRow}-${this.last.lastRow}) ${one ? 'was' : 'were'} created by the earlier run: skipped, nothing sent.`)
+    this.first = undefined
+    this.last = undefined
+  }
 }
 
 /** A failure that ends the import early, saying how far it got and how to go on. */

@@ -52,11 +52,11 @@ describe('duo bulk (built CLI, sandbox)', function () {
     expect(heidiGroups.map((g) => g.name)).to.include('Helpdesk')
     expect(heidiNow).to.include({realname: 'Heidi B.'})
 
+    // A repeated create is refused before anything is sent (issue 13), not half applied.
     const json = await duo.run(['bulk', bulkFile([create('bulk2'), create('bulk2')]), '--yes', '--json'])
-    expect(json.code).to.equal(1)
-    const results = JSON.parse(json.stdout) as Row[]
-    expect(results.map((r) => r.stat)).to.deep.equal(['OK', 'FAIL'])
-    expect(results[1]).to.include({code: 40002})
+    expect(json.code).to.equal(2)
+    expect(json.stderr).to.contain('repeats operation 1')
+    expect(await duo.json<Row[]>(['users', 'list', '--username', 'bulk2'])).to.deep.equal([])
 
     const [created] = await duo.json<Row[]>(['bulk', bulkFile([create('bulk3')]), '--yes'])
     expect(created.stat).to.equal('OK')

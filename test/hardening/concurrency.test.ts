@@ -73,3 +73,52 @@ describe('hardening: concurrent writers keep every change (issue 13, class 1)', 
     expect(existsSync(lock)).to.equal(false)
   })
 })
+
+describe('hardening: temp files a killed writer left are removed by the next writer (issue 13, class 1)', () => {
+  it('beside the embedded sandbox\'s state file and an import journal', async () => {
+    const configDir = tempConfigDir()
+    expect((await runCli(['users', 'list', '--sandbox', '--json'], {configDir})).code).to.equal(0)
+    const state = join(configDir, 'sandbox', 'state.json')
+    writeFileSync(`${state}.2863311530`, '{"half')
+    writeFileSync(`${state}.4242.tmp`, '{"half')
+    expect((await runCli(['users', 'create', '--username', 'after-kill', '--sandbox'], {configDir})).code).to.equal(0)
+    expect(readdirSync(join(configDir, 'sandbox'))).to.deep.equal(['state.json'])
+
+    const file = join(configDir, 'users.csv')
+    writeFileSync(file, 'username\nafter-kill-import\n')
+    writeFileSync(`${file}.duo-import.json.1234567`, '{"half')
+    expect((await runCli(['users', 'import', file, '--sandbox'], {configDir})).code).to.equal(0)
+    expect(readdirSync(configDir).filter((name) => name.startsWith('users.csv'))).to.deep.equal(['users.csv'])
+  })
+})
+
+describe('hardening: an import owns its journal while it runs (issue 13, class 1)', () => {
+  it('a second import of the same file fails after a few seconds (exit 1) and sends nothing; the first finishes whole', async function () {
+    this.timeout(90_000)
+    const {startSandbox} = await import('../../src/sandbox/server.js')
+    // Slow answers keep the first import running well past the second one's wait.
+    const sandbox = await startSandbox({latencyMs: 400})
+    const env = {DUO_HOST: sandbox.url, DUO_IKEY: sandbox.ikey, DUO_SKEY: sandbox.skey}
+    const dir = tempConfigDir()
+    const file = join(dir, 'users.csv')
+    writeFileSync(file, ['username', ...Array.from({length: 2500}, (_, i) => `owned${i}`)].join('\n') + '\n')
+    try {
+      const first = runCli(['users', 'import', file, '--json'], {env})
+      // The first has checked the file and taken the lock once its journal exists.
+      while (!existsSync(`${file}.duo-import.json`)) await new Promise((resolve) => setTimeout(resolve, 50))
+      const before = sandbox.requestCount()
+      const second = await runCli(['users', 'import', file, '--resume'], {env})
+      expect(second.code, second.stderr).to.equal(1)
+      expect(second.stderr).to.contain(`${file}.duo-import.json is locked by another duo process`)
+      const done = await first
+      expect(done.code, done.stderr).to.equal(0)
+      expect(JSON.parse(done.stdout)).to.include({created: 2500, failed: 0})
+      // Only the first import's 25 batches reached Duo while the second waited.
+      expect(sandbox.requestCount() - before).to.be.at.most(25)
+      expect(existsSync(`${file}.duo-import.json`)).to.equal(false)
+      expect(existsSync(`${file}.duo-import.json.lock`)).to.equal(false)
+    } finally {
+      await sandbox.close()
+    }
+  })
+})

@@ -345,7 +345,9 @@ describe('sandbox: every catalog operation', () => {
   describe('bulk operations', () => {
     it('bulkoperations: one result per operation, failures in place', async () => {
       const contractors = ids.get('frank').groups[0].group_id
-      const {response} = await call('bulkoperations', {
+      covered.add('bulkoperations')
+      // Sent as is: prepareCall would refuse the GET before sending, and this is about the sandbox's answer.
+      const {response} = await client.request<Any>('POST', '/admin/v1/bulk', {
         operations: [
           {body: {realname: 'Bulk Op', username: 'bulkop'}, method: 'POST', path: '/admin/v1/users'},
           {body: {username: 'alice'}, method: 'POST', path: '/admin/v1/users'},

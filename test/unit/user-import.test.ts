@@ -127,7 +127,7 @@ describe('user import: importUsers against a sandbox', () => {
         stop() {},
       },
     })
-    expect(summary).to.deep.equal({batches: 100, created: 10_000, failed: 0, rows: 10_000, skipped: 0, users: undefined})
+    expect(summary).to.deep.equal({batches: 100, created: 10_000, existing: 0, failed: 0, failedExisting: 0, rows: 10_000, skipped: 0, users: undefined})
     expect(batches).to.equal(100)
     // 100 finished batches are a range each; only a batch in flight lists its usernames.
     expect(largest).to.be.below(10_000)

@@ -45,7 +45,9 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
       resume: this.flags.resume,
     })
     const {users, ...counts} = summary
-    this.log(users?.length ? renderTable(users, ['username', 'user_id', 'realname', 'email', 'status']) : renderRecord(counts))
+    // Counts as text: `created` is also the name of Duo's timestamp field, which a record shows as a date.
+    const countLines = Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, typeof value === 'number' ? String(value) : value]))
+    this.log(users?.length ? renderTable(users, ['username', 'user_id', 'realname', 'email', 'status']) : renderRecord(countLines))
     this.note(describeImport(summary))
     const failure = importFailure(summary)
     if (failure) this.failAfter(summary, failure)

@@ -36,6 +36,8 @@ export interface ParamSpec {
    * checked as the scalar type says; sent as repeated pairs, as duo_client_python sends a list.
    */
   repeated?: true
+  /** A string's shape, checked before sending: `email` is local@domain.tld. */
+  format?: 'email'
 }
 
 export interface Hints {

@@ -12,7 +12,7 @@ function userFields(usernameRequired: boolean): ParamSpec[] {
       type: 'string',
     },
     {description: 'Full name', name: 'realname', type: 'string'},
-    {description: 'E-mail address', name: 'email', type: 'string'},
+    {description: 'E-mail address', format: 'email', name: 'email', type: 'string'},
     {description: 'Given name', name: 'firstname', type: 'string'},
     {description: 'Surname', name: 'lastname', type: 'string'},
     {
@@ -163,8 +163,9 @@ export const userOperations = [
     needsConfirmation: true,
     params: [
       {description: 'Username (or alias) of the user to enroll', name: 'username', required: true, type: 'string'},
-      {description: 'Where to send the enrollment e-mail', name: 'email', required: true, type: 'string'},
-      {default: 2_592_000, description: 'Seconds the enrollment link stays valid (default 30 days)', min: 1, name: 'valid_secs', type: 'integer'},
+      {description: 'Where to send the enrollment e-mail', format: 'email', name: 'email', required: true, type: 'string'},
+      // 0 means the link never expires (Duo Admin API docs, "Enroll User").
+      {default: 2_592_000, description: 'Seconds the enrollment link stays valid (default 30 days; 0 means never)', min: 0, name: 'valid_secs', type: 'integer'},
     ],
     summary: 'Enroll user',
   }),

@@ -3,10 +3,9 @@
 // does not undo or stop the others.
 import {ApiFailure, failBody, invalidParams} from '../envelope.js'
 import {matchRoute} from '../../core/routes.js'
+import {BULK_OPERATIONS} from '../../core/bulk-check.js'
 import {type Handler, type Handlers} from './context.js'
 
-/** The operations Duo's bulk endpoint supports ([RUBY] comment; group removal as DELETE, unconfirmed). */
-const SUPPORTED = new Set(['createuser', 'updateuser', 'deleteuser', 'associateusergroup', 'disassociateusergroup'])
 
 interface BulkEntry {
   method: string
@@ -23,7 +22,7 @@ const bulkoperations: Handler = (ctx) => {
   const response = entries.map((entry, index) => {
     try {
       const match = matchRoute(entry.method, entry.path)
-      if (match.kind !== 'found' || !SUPPORTED.has(match.route.operation.name)) {
+      if (match.kind !== 'found' || !BULK_OPERATIONS.has(match.route.operation.name)) {
         throw invalidParams(`operation ${index + 1}: ${entry.method} ${entry.path} is not supported in bulk`)
       }
 
