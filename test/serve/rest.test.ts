@@ -287,6 +287,17 @@ describe('duo serve rest: every route, as Duo answers it', () => {
     await both('getbypasscode', {bypass_code_id: bypassCode}, 'query')
     await both('deletebypasscode', {bypass_code_id: bypassCode}, 'query')
 
+    // The logs: the two sandboxes' histories are generated from different start times, so their
+    // windows are compared where both are empty, plus a refused window.
+    const longAgo = Date.now() - 170 * 86_400_000
+    for (const name of ['listauthlogs', 'listtelephonylogs', 'listactivitylogs', 'listtrustmonitorevents'] as const) {
+      await both(name, {maxtime: longAgo + 60_000, mintime: longAgo}, 'query')
+    }
+
+    await both('listauthlogs', {maxtime: longAgo, mintime: longAgo + 60_000}, 'query', 400)
+    const future = Math.floor(Date.now() / 1000) + 3600
+    for (const name of ['listadminlogs', 'listofflineenrollmentlogs', 'listtelephonylogsv1'] as const) await both(name, {mintime: future}, 'query')
+
     // Both sides end in the same state: every user, as listed, corresponds.
     await both('listusers', {}, 'query')
     expect([...covered].sort()).to.deep.equal(operations.map((o) => o.name).sort())
