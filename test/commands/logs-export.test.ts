@@ -44,18 +44,25 @@ describe('duo logs --checkpoint: killed with SIGKILL and resumed (built CLI, san
     const checkpoint = join(dir, 'auth.ckpt')
     const output = join(dir, 'auth.ndjson')
     const args = ['logs', 'auth', '--since', '31d', '--limit', '500', '--lag', '0s', '--checkpoint', checkpoint, '--output', output]
-    // Killed at random moments (start-up, mid-page, mid-write, mid-checkpoint) eight times, then
-    // left to finish; each killed run's checkpoint must show progress short of the end.
+    // Eight runs are killed at a random moment once their checkpoint has moved (so mid-export: mid-page,
+    // mid-write or mid-checkpoint, whatever the machine's load), then one is left to finish.
+    const eventsIn = () => (existsSync(checkpoint) ? (JSON.parse(readFileSync(checkpoint, 'utf8')) as {events: number}).events : 0)
     const progress: number[] = []
     let finished = false
     for (let run = 0; run < 9 && !finished; run++) {
       const {child, done} = start(args, env)
-      const timer = run < 8 ? setTimeout(() => child.kill('SIGKILL'), 300 + Math.floor(Math.random() * 2700)) : undefined
+      let exited = false
+      void done.then(() => (exited = true))
+      if (run < 8) {
+        const from = eventsIn()
+        while (!exited && eventsIn() === from) await new Promise((resolve) => setTimeout(resolve, 20))
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 400)))
+        child.kill('SIGKILL')
+      }
+
       const result = await done
-      clearTimeout(timer)
-      if (result.signal === 'SIGKILL') {
-        if (existsSync(checkpoint)) progress.push((JSON.parse(readFileSync(checkpoint, 'utf8')) as {events: number}).events)
-      } else {
+      if (result.signal === 'SIGKILL') progress.push(eventsIn())
+      else {
         expect(result.code, result.stderr).to.equal(0)
         finished = true
       }

