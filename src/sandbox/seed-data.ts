@@ -51,7 +51,7 @@ const DEMO_USERS: DemoUser[] = [
   {first: 'Grace', groups: ['Contractors'], last: 'Lee', phone: android, status: 'disabled', username: 'grace'},
   {first: 'Heidi', groups: ['Contractors'], last: 'Brown', username: 'heidi'},
   // Locked out after failed passcodes: the authentication log tells the story (sandbox/logs).
-  {first: 'Ivan', groups: ['Engineering'], last: 'Petrov', phone: android, status: 'locked out', username: 'ivan'},
+  {first: 'Oscar', groups: ['Engineering'], last: 'Reyes', status: 'locked out', username: 'oscar'},
 ]
 
 const DEMO_GROUPS: Array<[string, string]> = [

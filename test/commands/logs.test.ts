@@ -1,5 +1,5 @@
 // duo logs … and duo users logins, the built CLI against a sandbox whose log history is generated
-// from its seed (ivan is the demo's locked-out user).
+// from its seed (oscar is the demo's locked-out user).
 import {expect} from 'chai'
 
 import {sandboxSession} from '../helpers/sandbox-session.js'
@@ -32,8 +32,8 @@ describe('duo logs (built CLI, sandbox)', () => {
     })
 
     it('--user (a username, repeatable) and --result filter at Duo; the locked-out story is there', async () => {
-      const ivan = await session.json<Row[]>(['logs', 'auth', '--user', 'ivan', '--result', 'denied', '--since', '7d'])
-      expect(ivan.map((r) => r.reason)).to.deep.equal(['locked_out', 'locked_out', 'locked_out', 'invalid_passcode', 'invalid_passcode', 'invalid_passcode'])
+      const oscar = await session.json<Row[]>(['logs', 'auth', '--user', 'oscar', '--result', 'denied', '--since', '7d'])
+      expect(oscar.map((r) => r.reason)).to.deep.equal(['locked_out', 'locked_out', 'locked_out', 'invalid_passcode', 'invalid_passcode', 'invalid_passcode'])
       const two = await session.json<Row[]>(['logs', 'auth', '--user', 'alice', '--user', 'bob', '--since', '7d', '--limit', '200'])
       expect(new Set(two.map((r) => r.user!.name))).to.deep.equal(new Set(['alice', 'bob']))
     })
@@ -155,17 +155,17 @@ describe('duo logs (built CLI, sandbox)', () => {
 
   describe('users logins: why was I denied?', () => {
     it('says the user is locked out and why the last logins were denied, in words, newest first', async () => {
-      const result = await session.run(['users', 'logins', 'ivan'])
+      const result = await session.run(['users', 'logins', 'oscar'])
       expect(result.code, result.stderr).to.equal(0)
       const lines = result.stdout.split('\n')
-      expect(lines[0]).to.equal('ivan is locked out (Failed Attempts): Duo denies every login until an administrator unlocks the account (duo users update ivan --status active).')
+      expect(lines[0]).to.equal('oscar is locked out (Failed Attempts): Duo denies every login until an administrator unlocks the account (duo users update oscar --status active).')
       expect(lines[1]).to.match(/^Last login: denied \d+ min ago \(\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ\) to Microsoft 365: locked out after too many failed attempts\.$/)
       expect(result.stdout).to.contain('wrong passcode')
     })
 
     it('--json: the user with its status, and Duo\'s rows with reason_text', async () => {
-      const {logins, user} = await session.json<{user: Row; logins: Row[]}>(['users', 'logins', 'ivan', '--since', '1d'])
-      expect(user).to.include({lockout_reason: 'Failed Attempts', status: 'locked out', username: 'ivan'})
+      const {logins, user} = await session.json<{user: Row; logins: Row[]}>(['users', 'logins', 'oscar', '--since', '1d'])
+      expect(user).to.include({lockout_reason: 'Failed Attempts', status: 'locked out', username: 'oscar'})
       expect(logins.map((l) => l.reason_text)).to.deep.equal([
         'locked out after too many failed attempts',
         'locked out after too many failed attempts',

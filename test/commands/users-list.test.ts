@@ -17,7 +17,7 @@ describe('duo users list (built CLI, sandbox)', () => {
 
     it('--json prints the plain Duo data (no envelope) of one page', async () => {
       const users = await session.json<Array<{username: string; phones: unknown[]}>>(['users', 'list'])
-      expect(users.map((u) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan'])
+      expect(users.map((u) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'oscar'])
       expect(users[0].phones).to.be.an('array')
     })
 
@@ -41,7 +41,7 @@ describe('duo users list (built CLI, sandbox)', () => {
         'frank,Frank Wilson,bypass',
         'grace,Grace Lee,disabled',
         'heidi,Heidi Brown,active',
-        'ivan,Ivan Petrov,locked out',
+        'oscar,Oscar Reyes,locked out',
       ])
     })
 

@@ -59,7 +59,7 @@ describe('sandbox logs, signed by duo_api_nodejs', () => {
   })
 
   it('authentication v2: repeated filter keys (users, results, reasons) select; a limit over 1000 is clamped', async () => {
-    const users = (await get('/admin/v1/users', {username: 'ivan'})).body.response
+    const users = (await get('/admin/v1/users', {username: 'oscar'})).body.response
     const {body} = await get('/admin/v2/logs/authentication', {...window(7), results: ['denied', 'fraud'], users: [users[0].user_id]})
     const rows = body.response.authlogs
     expect(rows.map((r: Any) => r.reason)).to.deep.equal(['locked_out', 'locked_out', 'locked_out', 'invalid_passcode', 'invalid_passcode', 'invalid_passcode'])

@@ -38,7 +38,7 @@ describe('sandbox: every catalog operation', () => {
   describe('users', () => {
     it('listusers: the demo set, with full user objects', async () => {
       const {metadata, response} = await call('listusers')
-      expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan'])
+      expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'oscar'])
       expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 9})
       expect(response.map((u: Any) => u.status)).to.deep.equal(['active', 'active', 'active', 'active', 'active', 'bypass', 'disabled', 'active', 'locked out'])
       const alice = response[0]
@@ -337,7 +337,7 @@ describe('sandbox: every catalog operation', () => {
     it('listgroupusersv2: user_id and username of each member', async () => {
       const engineering = ids.get('alice').groups[0].group_id
       const {metadata, response} = await call('listgroupusersv2', {group_id: engineering})
-      expect(response).to.deep.equal(['alice', 'bob', 'carol', 'ivan'].map((name) => ({user_id: userId(name), username: name})))
+      expect(response).to.deep.equal(['alice', 'bob', 'carol', 'oscar'].map((name) => ({user_id: userId(name), username: name})))
       expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 4})
     })
   })

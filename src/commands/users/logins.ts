@@ -14,7 +14,7 @@ export default class UsersLogins extends ApiCommand<typeof UsersLogins> {
   static override description =
     'The helpdesk answer to "why was I denied?": the user\'s last authentications from Duo\'s authentication log, newest first, with each reason spelled out ("locked out after too many failed attempts", "no response", "denied by policy" …), and the user\'s status. --json prints {user, logins} with Duo\'s rows, each with reason_text added.'
 
-  static override examples = ['<%= config.bin %> <%= command.id %> alice', '<%= config.bin %> <%= command.id %> ivan --since 30d', '<%= config.bin %> <%= command.id %> DUXXXXXXXXXXXXXXXXXX --json']
+  static override examples = ['<%= config.bin %> <%= command.id %> alice', '<%= config.bin %> <%= command.id %> oscar --since 30d', '<%= config.bin %> <%= command.id %> DUXXXXXXXXXXXXXXXXXX --json']
 
   static override flags = {
     limit: Flags.integer({default: 20, description: 'How many authentications to show (at most 1000)', max: 1000, min: 1}),

@@ -82,9 +82,12 @@ export function adminLogEntry(state: SandboxState, now: number, operation: Opera
       }
 
       default: {
-        // Everything else (and operations added later): the resource it touched, Duo-style verb_noun
-        // where the name gives it, else the operation's name.
+        // Everything else (and operations added later): Duo-style noun_verb where the operation's
+        // name gives it (createphone → phone_create), else the resource it touched.
         const object = user?.username ?? group?.name ?? phoneNumber(path.phone_id) ?? null
+        const named = /^(create|update|delete)(phone|token|group|user)$/.exec(operation.name)
+        const created = (response as Record<string, unknown> | undefined)?.number
+        if (named) return [base(`${named[2]}_${named[1]}`, object ?? (typeof created === 'string' ? created : null))]
         return [base(user ? 'user_update' : group ? 'group_update' : path.phone_id ? 'phone_update' : operation.name, object)]
       }
     }
