@@ -57,6 +57,8 @@ export const userLinks = {
 }
 
 abstract class UserLinkCommand<T extends typeof Command> extends ApiCommand<T> {
+  // Declared again so oclif's help and manifest find the global flags (see ListCommand).
+  static override baseFlags = ApiCommand.baseFlags
   protected abstract readonly link: UserLink
 
   /** Runs the association or disassociation; the ids used are the data (--json). */
