@@ -19,3 +19,18 @@ export function parseRateLimit(text: string): {requests: number; windowMs: numbe
 
   return {requests, windowMs: window === undefined ? 1000 : parseDuration(window, '--rate-limit window')}
 }
+
+const SECONDS: Record<string, number> = {d: 86_400, h: 3600, m: 60, s: 1}
+
+/**
+ * A time span in whole seconds, for every flag that takes Duo's `*_secs`: 90s, 15m, 12h, 7d, or a
+ * plain number of seconds (what Duo itself takes). Fractions are refused: 1.5h is written 90m.
+ */
+export function parseSeconds(text: string, flag: string): number {
+  const match = /^(\d+)\s*([smhd])?$/i.exec(text.trim())
+  if (!match) {
+    throw new UsageError(`${flag} "${text}" is not a time span.`, 'Use whole seconds or a number with s, m, h or d, e.g. 90s, 15m, 12h, 7d.')
+  }
+
+  return Number(match[1]) * SECONDS[(match[2] ?? 's').toLowerCase()]
+}

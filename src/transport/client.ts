@@ -24,6 +24,13 @@ export interface ClientOptions {
   random?: () => number
   now?: () => Date
   onRetry?: (event: RetryEvent) => void
+  /** The CLI's version, for the User-Agent (Duo's support can then tell which release called). */
+  version?: string
+}
+
+/** `duo-cli/0.1.0 (node 20.19.0; linux)`: the form of Duo's official clients' agents, with the runtime. */
+export function userAgent(version: string | undefined): string {
+  return `duo-cli${version ? `/${version}` : ''} (node ${process.versions.node}; ${process.platform})`
 }
 
 
@@ -42,7 +49,8 @@ export class DuoClient implements DuoCaller {
   /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
   clockOffsetMs: number | undefined
   private readonly transport: Transport
-  private readonly options: Required<Omit<ClientOptions, 'onRetry'>> & Pick<ClientOptions, 'onRetry'>
+  private readonly options: Required<Omit<ClientOptions, 'onRetry' | 'version'>> & Pick<ClientOptions, 'onRetry'>
+  private readonly userAgent: string
 
   constructor(options: ClientOptions) {
     this.endpoint = parseApiHost(options.credentials.host)
@@ -54,6 +62,7 @@ export class DuoClient implements DuoCaller {
       timeoutMs: 30_000,
       ...options,
     }
+    this.userAgent = userAgent(options.version)
     this.transport = createTransport({caBundle: options.credentials.caBundle, proxy: options.credentials.proxy})
   }
 
@@ -158,7 +167,7 @@ export class DuoClient implements DuoCaller {
     const version = credentials.signatureVersion ?? 5
     const keys = {digest: version === 5 ? ('sha512' as const) : (credentials.digest ?? 'sha512'), ikey: credentials.ikey, skey: credentials.skey, version}
     const date = formatDuoDate(this.options.now())
-    const headers: Record<string, string> = {Date: date, 'User-Agent': 'duo-cli'}
+    const headers: Record<string, string> = {Date: date, 'User-Agent': this.userAgent}
     let url = this.endpoint.baseUrl + path
     let body: string | undefined
     let signedParams: CanonicalParams = {}
