@@ -4,9 +4,11 @@
 import {expect} from 'chai'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
-import {readFileSync} from 'node:fs'
+import {createHash} from 'node:crypto'
+import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import {join} from 'node:path'
 
-import {ROOT, runCli} from '../helpers/cli.js'
+import {ROOT, runCli, tempConfigDir} from '../helpers/cli.js'
 import {sandboxSession} from '../helpers/sandbox-session.js'
 
 describe('duo ergonomics (built CLI)', function () {
@@ -149,6 +151,44 @@ describe('duo ergonomics (built CLI)', function () {
       expect(csv.stdout).to.equal(`realname\n${hostile}\n`)
       const missing = await session.run(['users', 'get', 'x\u001b[2Jy'])
       expect(missing.stderr).to.contain('No user named "x^[[2Jy"').and.not.contain('\u001b')
+    })
+  })
+
+  describe('"-" reads the file from standard input', () => {
+    it('users import - creates the users piped in and leaves no copy behind', async () => {
+      const configDir = tempConfigDir()
+      const result = await runCli(['users', 'import', '-', '--sandbox', '--json'], {configDir, input: 'username,realname\npiped1,Piped One\npiped2,Piped Two\n'})
+      expect(result.code, result.stderr).to.equal(0)
+      expect(JSON.parse(result.stdout)).to.include({created: 2})
+      const found = await runCli(['users', 'get', 'piped2', '--sandbox', '--json'], {configDir})
+      expect(JSON.parse(found.stdout)).to.include({realname: 'Piped Two'})
+      expect(readdirSync(join(configDir, 'stdin'))).to.deep.equal([])
+    })
+
+    it('an unfinished import from stdin keeps its journal in the config folder, named by the input\'s hash', async () => {
+      const configDir = tempConfigDir()
+      const input = 'username\nfresh\nalice\n'
+      const result = await runCli(['users', 'import', '-', '--sandbox'], {configDir, input})
+      expect(result.code).to.equal(1)
+      const journal = join(configDir, 'stdin', `${createHash('sha256').update(input).digest('hex')}.duo-import.json`)
+      expect(existsSync(journal), result.stderr).to.equal(true)
+      expect(statSync(journal).mode & 0o777).to.equal(0o600)
+      expect(result.stderr).to.contain(journal)
+    })
+
+    it('bulk - runs the operations piped in', async () => {
+      const configDir = tempConfigDir()
+      const input = JSON.stringify([{body: {username: 'bulkpiped'}, method: 'POST', path: '/admin/v1/users'}])
+      const result = await runCli(['bulk', '-', '--sandbox', '--yes', '--json'], {configDir, input})
+      expect(result.code, result.stderr).to.equal(0)
+      expect((JSON.parse(result.stdout) as Array<{stat: string}>)[0].stat).to.equal('OK')
+      expect((await runCli(['users', 'get', 'bulkpiped', '--sandbox'], {configDir})).code).to.equal(0)
+    })
+
+    it('an empty standard input is a usage error', async () => {
+      const result = await runCli(['users', 'import', '-', '--sandbox'], {input: ''})
+      expect(result.code).to.equal(2)
+      expect(result.stderr).to.contain('Standard input was empty.')
     })
   })
 
