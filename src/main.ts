@@ -3,7 +3,10 @@
 import './skip-oclif-engine-check.js'
 import {execute} from '@oclif/core'
 
+import {endQuietlyWhenStdoutCloses} from './cli/closed-stdout.js'
+
 /** Runs the command in process.argv; `dir` is any file or URL inside the package. */
 export async function main(dir: string): Promise<void> {
+  endQuietlyWhenStdoutCloses()
   await execute({dir})
 }

@@ -21,7 +21,7 @@ export function pickedKind(arg: object): PickedKind | 'typed' | undefined {
 
 export const userArg = named('user', Args.string({description: 'The user: a username, an alias, an e-mail address or a user id (DU…); on a terminal, leave it out to search'}))
 export const groupArg = named('group', Args.string({description: 'The group: its name or group id (DG…); on a terminal, leave it out to search'}))
-export const phoneArg = named('phone', Args.string({description: 'The phone id (DP…); on a terminal, leave it out to pick one of the user\'s phones'}))
+export const phoneArg = named('phone', Args.string({description: 'The phone: its number or id (DP…); on a terminal, leave it out to pick one of the user\'s phones'}))
 
 /**
  * An id argument with no picker, after one that has one (oclif refuses a required argument after an

@@ -21,18 +21,14 @@ export function formatCell(value: unknown): string {
 
 /** Duo's Unix-seconds fields, shown to people as UTC dates (JSON keeps Duo's numbers). */
 const TIMESTAMPS = new Set(['created', 'date_added', 'date_last_used', 'expiration', 'last_directory_sync', 'last_login'])
-/**
- * Fields Duo sends as ISO 8601 text without a zone (a phone's last_seen, "2019-03-04T15:04:04"):
- * Duo's examples are UTC, as every other date it sends, so they are shown the same way.
- */
-const ISO_TIMES = new Set(['last_seen'])
-const ZONELESS_ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?$/
-
 const utcMinutes = (date: Date) => date.toISOString().slice(0, 16).replace('T', ' ') + 'Z'
 
 export function formatField(key: string, value: unknown): string {
   if (TIMESTAMPS.has(key) && typeof value === 'number') return utcMinutes(new Date(value * 1000))
-  if (ISO_TIMES.has(key) && typeof value === 'string' && ZONELESS_ISO.test(value)) return utcMinutes(new Date(value + 'Z'))
+  // The owner embedded in a credential or bypass code: shown by username (or an admin's name).
+  if ((key === 'user' || key === 'admin') && value !== null && typeof value === 'object' && !Array.isArray(value)) return formatCell(labelOf(value))
+  // A phone's last_seen is a zoneless "2024-03-04T15:04:04", which Duo means as UTC (unconfirmed): shown like the others.
+  if (key === 'last_seen' && typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value)) return `${value.slice(0, 16).replace('T', ' ')}Z`
   return formatCell(value)
 }
 

@@ -24,7 +24,7 @@ export function sandboxOptions(flags: SandboxFlags): SandboxOptions {
     clockOffsetMs: flags['clock-offset'] === undefined ? undefined : parseDuration(flags['clock-offset'], '--clock-offset'),
     failRate,
     latencyMs: flags.latency === undefined ? undefined : parseDuration(flags.latency, '--latency'),
-    permissions: {read: !deny.has('read'), write: !deny.has('write')},
+    permissions: Object.fromEntries([...deny].map((key) => [key, false])) as SandboxOptions['permissions'],
     port: flags.port,
     rateLimit: flags['rate-limit'] === undefined ? undefined : parseRateLimit(flags['rate-limit']),
     stateFile: flags.state,

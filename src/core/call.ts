@@ -3,8 +3,10 @@
 // first (one lookup per distinct name, cached for the call), then the call is checked and sent.
 import type {DuoCaller, DuoEnvelope} from './calls.js'
 import {type Operation, type OperationName, allParams, getOperation} from './catalog/index.js'
-import {invoke, invokeAll, invokePages} from './invoke.js'
-import {resolveGroupId, resolveUserId} from './resolve.js'
+import {checkPathInput, invoke, invokePages} from './invoke.js'
+import {resolveGroupId, resolvePhoneId, resolveUserId} from './resolve.js'
+
+const RESOLVERS = {group: resolveGroupId, phone: resolvePhoneId, user: resolveUserId}
 
 /** Names already resolved during one call (or one command): a name is looked up once. */
 export type NameCache = Map<string, Promise<string>>
@@ -16,12 +18,13 @@ export async function resolveNames(
   input: Record<string, unknown>,
   cache: NameCache = new Map(),
 ): Promise<Record<string, unknown>> {
+  checkPathInput(operation, input)
   const resolved = {...input}
   for (const param of allParams(operation)) {
     const value = input[param.name]
     if (param.names === undefined || typeof value !== 'string' || value === '') continue
     const key = `${param.names}:${value}`
-    if (!cache.has(key)) cache.set(key, param.names === 'user' ? resolveUserId(client, value) : resolveGroupId(client, value))
+    if (!cache.has(key)) cache.set(key, RESOLVERS[param.names](client, value))
     resolved[param.name] = await cache.get(key)
   }
 
@@ -44,10 +47,4 @@ export async function* callPages<T = unknown>(
 ): AsyncGenerator<DuoEnvelope<T[]>> {
   const entry = operationOf(operation)
   yield* invokePages<T>(client, entry, await resolveNames(client, entry, input))
-}
-
-/** Every item of a paged operation, names resolved first. */
-export async function* callAll<T = unknown>(client: DuoCaller, operation: Operation | OperationName, input: Record<string, unknown> = {}): AsyncGenerator<T> {
-  const entry = operationOf(operation)
-  yield* invokeAll<T>(client, entry, await resolveNames(client, entry, input))
 }

@@ -34,3 +34,11 @@ export function parseSeconds(text: string, flag: string): number {
 
   return Number(match[1]) * SECONDS[(match[2] ?? 's').toLowerCase()]
 }
+
+/** Seconds for people, in the largest unit that divides them: 86400 → "1 day", 5400 → "90 minutes". */
+export function formatSeconds(seconds: number): string {
+  const units: Array<[number, string]> = [[86_400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']]
+  const [size, name] = units.find(([size]) => seconds % size === 0 && seconds >= size) ?? [1, 'second']
+  const count = seconds / size
+  return `${count} ${name}${count === 1 ? '' : 's'}`
+}

@@ -4,6 +4,7 @@
 // JSON); output is what goes on the wire.
 import type {RequestParams} from './calls.js'
 import type {Operation, ParamSpec} from './catalog/index.js'
+import {pathValueProblem} from './path-safety.js'
 
 export interface ParamProblem {
   param: string
@@ -49,11 +50,12 @@ export function checkParams(operation: Operation, input: Record<string, unknown>
   return {params, problems}
 }
 
-/** Checks that each path placeholder has a non-empty value. */
+/** Checks that each path placeholder has a value that stays one path segment (path-safety.ts). */
 export function checkPathParams(operation: Operation, input: Record<string, unknown>): ParamProblem[] {
-  return operation.pathParams
-    .filter((spec) => typeof input[spec.name] !== 'string' || (input[spec.name] as string).trim() === '')
-    .map((spec) => ({message: 'is required', param: spec.name}))
+  return operation.pathParams.flatMap((spec) => {
+    const message = pathValueProblem(input[spec.name])
+    return message ? [{message, param: spec.name}] : []
+  })
 }
 
 export function describeProblems(problems: ParamProblem[]): string {

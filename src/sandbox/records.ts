@@ -40,6 +40,12 @@ export interface BypassCode {
   reuse_count: null | number
 }
 
+/** A legacy U2F token (Duo Admin API docs, "U2F Tokens"; duo_client_python). */
+export interface U2FToken {
+  registration_id: string
+  date_added: number
+}
+
 export interface UserRecord {
   user_id: string
   username: string
@@ -63,6 +69,8 @@ export interface UserRecord {
   webauthncredentials: readonly WebAuthnCredential[]
   desktopauthenticators: readonly DesktopAuthenticator[]
   bypass_codes: readonly BypassCode[]
+  /** Optional so state files written before U2F was emulated still load. */
+  u2ftokens?: readonly U2FToken[]
 }
 
 export interface GroupRecord {
@@ -101,6 +109,28 @@ export interface TokenRecord {
   type: string
   serial: string
   totp_step: null | number
+  /** Write-only: kept so resync can check codes; never in a response (views.ts drops it). */
+  secrets?: TokenSecrets
+}
+
+export interface TokenSecrets {
+  /** HOTP/TOTP secret, hex. */
+  secret?: string
+  /** The next HOTP counter value expected. */
+  counter?: number
+  private_id?: string
+  aes_key?: string
+}
+
+/** What a handler reports when it "sends" a text message: the hook the telephony log listens to. */
+export interface SmsSent {
+  phone_id: string
+  number: string
+  purpose: 'activation' | 'installation' | 'passcodes'
+  /** The text sent (activation and installation); passcodes are never passed on. */
+  message?: string
+  /** Sandbox-clock milliseconds. */
+  time_ms: number
 }
 
 export interface DirectoryRecord {

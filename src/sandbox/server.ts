@@ -4,6 +4,7 @@
 import {type IncomingMessage, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
+import {PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
 import {isLoopbackHost} from '../core/host.js'
 import {authenticate} from './auth.js'
 import {execute} from './dispatch.js'
@@ -12,8 +13,9 @@ import {FixedWindow, happens, serverError, tooManyRequests} from './faults.js'
 import type {SandboxEnv} from './handlers/context.js'
 import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
-import {loadSnapshot, saveSnapshot} from './persistence.js'
-import type {PushAnswer, Snapshot} from './records.js'
+import {SharedStateFile, loadSnapshot} from './persistence.js'
+import {withFileLock, withFileLockSync} from '../core/file-lock.js'
+import type {PushAnswer, SmsSent, Snapshot} from './records.js'
 import {matchRoute} from '../core/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
@@ -28,7 +30,10 @@ export interface SandboxOptions {
   skey?: string
   /** Seed N generated users (user00001 …) instead of the small demo set (0, the default). */
   users?: number
-  /** Load state from this file if it exists (seed options are then ignored); save after every change. */
+  /**
+   * Load state from this file if it exists (seed options are then ignored); save after every change.
+   * Other processes may serve the same file: each change is made under its lock, on its latest state.
+   */
   stateFile?: string
   /** Past `requests` per `windowMs`: 429 / 42901. */
   rateLimit?: {requests: number; windowMs: number}
@@ -41,7 +46,8 @@ export interface SandboxOptions {
   /** The sandbox clock runs this far from the real one (dates are checked against it). */
   clockOffsetMs?: number
   /** Default both true; a missing one gives 403 / 40301 for the operations needing it. */
-  permissions?: {read: boolean; write: boolean}
+  /** Permissions withheld from the integration (every other one is granted). */
+  permissions?: Partial<Record<PermissionKey, boolean>>
   /** For failRate and dropRate; injectable for deterministic tests. */
   random?: () => number
   /** The simulated person's answer to a verification push. Default approve. */
@@ -60,8 +66,10 @@ export interface RunningSandbox {
   port: number
   /** Requests received so far, answered or not. */
   requestCount(): number
-  /** Stops listening, closes keep-alive connections, writes the state file. */
+  /** Stops listening and closes keep-alive connections (every change is already in the state file). */
   close(): Promise<void>
+  /** Calls `listener` for every text message the sandbox "sends"; returns the unsubscribe function. */
+  onSmsSent(listener: (sms: SmsSent) => void): () => void
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -72,22 +80,35 @@ interface Reply {
   headers?: Record<string, string>
 }
 
+/** Every permission, less those set to false. */
+export function grantAllBut(given: Partial<Record<PermissionKey, boolean>> = {}): Record<PermissionKey, boolean> {
+  return Object.fromEntries((Object.keys(PERMISSIONS) as PermissionKey[]).map((key) => [key, given[key] ?? true])) as Record<PermissionKey, boolean>
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1'
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only, not ${host}: it answers to a key anyone could read.`)
-  const state = new SandboxState(initialSnapshot(options))
+  const shared = options.stateFile ? new SharedStateFile(options.stateFile) : undefined
   const env: SandboxEnv = {
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
-    permissions: options.permissions ?? {read: true, write: true},
+    permissions: grantAllBut(options.permissions),
     push: {answer: options.pushAnswer ?? 'approve', delayMs: options.pushDelayMs ?? 2000},
-    state,
+    state: new SandboxState(
+      // Written at once, so the credentials a caller reads from the file are the ones in use.
+      shared ? withFileLockSync(shared.file, () => save(initialSnapshot(options))) : initialSnapshot(options),
+    ),
   }
-  const persist = () => {
-    if (options.stateFile) saveSnapshot(options.stateFile, state.snapshot())
+  function save(snapshot: Snapshot): Snapshot {
+    shared?.save(snapshot)
+    return snapshot
   }
 
-  // Written at once, so the credentials a caller reads from the file are the ones in use.
-  persist()
+  /** Picks up what another process wrote to the state file since this one last read or wrote it. */
+  const refresh = () => {
+    const fresh = shared?.changed()
+    if (fresh) env.state = new SandboxState(fresh)
+  }
+
   const random = options.random ?? Math.random
   const window = options.rateLimit ? new FixedWindow(options.rateLimit) : undefined
   let received = 0
@@ -99,7 +120,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       // 41301 is a guess following Duo's status+subcode convention.
       if (!body) throw new ApiFailure(413, 41_301, 'Request entity too large', `the body is over ${MAX_BODY_BYTES} bytes`)
       const call = toIncomingCall(req, body)
-      authenticate(call, state, env.now())
+      refresh()
+      authenticate(call, env.state, env.now())
       const match = matchRoute(call.method, call.path)
       if (match.kind === 'not-found') throw notFound(call.path)
       if (match.kind === 'method-not-allowed') {
@@ -109,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       }
 
       const result = execute(env, match.route, callInput(call))
-      if (!match.route.operation.hints.readOnly) persist()
+      if (!match.route.operation.hints.readOnly) save(env.state.snapshot())
       return {body: okBody(result), status: 200}
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : serverError(error instanceof Error ? error.message : String(error))
@@ -125,7 +147,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return
     }
 
-    const reply = answer(req, body)
+    // A call that may change state runs under the state file's lock, from its latest content.
+    const reply = shared && req.method !== 'GET' ? await withFileLock(shared.file, () => answer(req, body)) : answer(req, body)
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
     const text = JSON.stringify(reply.body)
     res.writeHead(reply.status, {
@@ -153,13 +176,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         server.close(() => resolve())
         server.closeAllConnections()
       })
-      persist()
     },
     host: url,
-    ikey: state.ikey,
+    ikey: env.state.ikey,
+    onSmsSent: (listener) => env.state.onSmsSent(listener),
     port,
     requestCount: () => received,
-    skey: state.skey,
+    skey: env.state.skey,
     url,
   }
 }

@@ -2,7 +2,7 @@
 // (list order = creation order, paging = slicing) with Maps by id and by name.
 import {notFound} from './envelope.js'
 import {duoId} from './ids.js'
-import type {DirectoryRecord, GroupRecord, PhoneRecord, PushRecord, Snapshot, TokenRecord, UserRecord} from './records.js'
+import type {DirectoryRecord, GroupRecord, PhoneRecord, PushRecord, SmsSent, Snapshot, TokenRecord, UserRecord} from './records.js'
 
 export class SandboxState {
   readonly ikey: string
@@ -21,6 +21,7 @@ export class SandboxState {
    */
   private readonly names = new Map<string, UserRecord>()
   private readonly groupsById: Map<string, GroupRecord>
+  private readonly smsListeners = new Set<(sms: SmsSent) => void>()
 
   constructor(snapshot: Snapshot) {
     this.ikey = snapshot.ikey
@@ -97,6 +98,52 @@ export class SandboxState {
   addGroup(group: GroupRecord): void {
     this.groups.push(group)
     this.groupsById.set(group.group_id, group)
+  }
+
+  /** The users a phone is attached to (phones are shared), in user order. */
+  phoneUsers(phoneId: string): UserRecord[] {
+    return this.users.filter((user) => user.phone_ids.includes(phoneId))
+  }
+
+  /** Every phone's users, from one pass over the users (for a page of phones). */
+  usersByPhone(): Map<string, UserRecord[]> {
+    const owners = new Map<string, UserRecord[]>()
+    for (const user of this.users) {
+      for (const id of user.phone_ids) owners.set(id, [...(owners.get(id) ?? []), user])
+    }
+
+    return owners
+  }
+
+  /** The users holding a hardware token. */
+  tokenUsers(tokenId: string): UserRecord[] {
+    return this.users.filter((user) => user.token_ids.includes(tokenId))
+  }
+
+  /** Deletes the phone and detaches it from every user, as Duo does. */
+  deletePhone(id: string): void {
+    if (!this.phones.delete(id)) return
+    for (const user of this.users) if (user.phone_ids.includes(id)) user.phone_ids = user.phone_ids.filter((p) => p !== id)
+  }
+
+  /** Deletes the token and detaches it from every user. */
+  deleteToken(id: string): void {
+    if (!this.tokens.delete(id)) return
+    for (const user of this.users) if (user.token_ids.includes(id)) user.token_ids = user.token_ids.filter((t) => t !== id)
+  }
+
+  /**
+   * Handlers call this when they "send" a text message. The sandbox keeps no record of it itself:
+   * a telephony log (or credit counter) subscribes with onSmsSent.
+   */
+  smsSent(sms: SmsSent): void {
+    for (const listener of this.smsListeners) listener(sms)
+  }
+
+  /** Subscribes to every SMS sent; returns the unsubscribe function. */
+  onSmsSent(listener: (sms: SmsSent) => void): () => void {
+    this.smsListeners.add(listener)
+    return () => this.smsListeners.delete(listener)
   }
 
   /** A new id with `prefix` that no user, group, phone or token has. */

@@ -1,62 +1,56 @@
-// A real terminal for interactive tests: each test file gets its own tmux server (its own socket), and
-// each terminal runs one command whose pane stays open afterwards, showing "EXITED <code>".
+// A terminal for tests of what a person sees and types: `duo ARGS` in a tmux pane (200x50), on a
+// tmux server of the test file's own, so files run in parallel. Call stop() in after().
 import {execFileSync} from 'node:child_process'
 
 import {BIN} from './cli.js'
 
-export interface Tmux {
-  /** Starts `duo ARGS` in a terminal of this size; returns the session name. */
-  duo(args: string[], options: {configDir: string; columns?: number; rows?: number}): string
-  /** Starts a shell command line in a terminal, with this environment. */
-  shell(commandLine: string, options: {env: Record<string, string>; columns?: number; rows?: number}): string
-  /** Types text literally (no key names). */
-  type(session: string, text: string): void
-  /** Presses a key by tmux's name: Enter, Tab, Down … */
-  press(session: string, key: string): void
-  /** The whole screen and scroll-back, once `pattern` appears on it (15 s at most). */
-  waitFor(session: string, pattern: RegExp): Promise<string>
-  /** Ends the server and every terminal; call in after(). */
-  close(): void
+export interface Terminals {
+  /** Starts `duo ARGS`; the pane stays open after it exits, showing "EXITED <code>". */
+  start(args: string[], configDir: string, size?: {columns?: number}): string
+  /** Starts a shell command line with only this environment (e.g. an interactive bash). */
+  shell(commandLine: string, env: Record<string, string>): string
+  /** The pane's text once `pattern` appears in it (15 s at most). */
+  waitFor(name: string, pattern: RegExp): Promise<string>
+  /** Types text literally. */
+  type(name: string, text: string): void
+  /** Presses keys by tmux name (Enter, Down …). */
+  press(name: string, ...keys: string[]): void
+  stop(): void
 }
 
-const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`
-
-export function tmuxServer(): Tmux {
-  const socket = `duo-tty-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
+export function terminals(label: string): Terminals {
+  const socket = `duo-${label}-${process.pid}`
   let sessions = 0
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'})
-  const start = (commandLine: string, env: Record<string, string>, columns = 200, rows = 50) => {
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`
+  const open = (commandLine: string, columns = 200) => {
     const name = `duo-${process.pid}-${++sessions}`
-    const vars = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`).join(' ')
-    tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', String(rows), `env -i ${vars} ${commandLine}; echo "EXITED $?"; sleep 600`)
+    tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', '50', `${commandLine}; echo "EXITED $?"; sleep 600`)
     return name
   }
 
-  const baseEnv = (configDir: string) => ({DUO_CONFIG_DIR: configDir, HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', PATH: process.env.PATH ?? '', TERM: 'xterm'})
   return {
-    close() {
+    press: (name, ...keys) => void tmux('send-keys', '-t', name, ...keys),
+    shell(commandLine, env) {
+      const vars = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ')
+      return open(`env -i ${vars} ${commandLine}`)
+    },
+    start(args, configDir, size = {}) {
+      const env = `HOME='${process.env.HOME}' PATH='${process.env.PATH}' DUO_CONFIG_DIR='${configDir}' NO_COLOR=1 TERM=xterm`
+      return open(`env -i ${env} '${process.execPath}' '${BIN}' ${args.map((a) => quote(a)).join(' ')}`, size.columns)
+    },
+    stop() {
       try {
         tmux('kill-server')
       } catch {
-        // No terminal was started, so there is no server.
+        // No session was started, so there is no server.
       }
     },
-    duo(args, {columns, configDir, rows}) {
-      return start(`${quote(process.execPath)} ${quote(BIN)} ${args.map((a) => quote(a)).join(' ')}`, baseEnv(configDir), columns, rows)
-    },
-    press(session, key) {
-      tmux('send-keys', '-t', session, key)
-    },
-    shell(commandLine, {columns, env, rows}) {
-      return start(commandLine, env, columns, rows)
-    },
-    type(session, text) {
-      tmux('send-keys', '-t', session, '-l', text)
-    },
-    async waitFor(session, pattern) {
+    type: (name, text) => void tmux('send-keys', '-t', name, '-l', text),
+    async waitFor(name, pattern) {
       const deadline = Date.now() + 15_000
       for (;;) {
-        const screen = tmux('capture-pane', '-p', '-S', '-', '-t', session)
+        const screen = tmux('capture-pane', '-p', '-S', '-', '-t', name)
         if (pattern.test(screen)) return screen
         if (Date.now() > deadline) throw new Error(`${pattern} did not appear; the screen shows:\n${screen}`)
         await new Promise((resolve) => setTimeout(resolve, 50))

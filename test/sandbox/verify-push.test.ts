@@ -7,12 +7,13 @@ import type {SandboxEnv} from '../../src/sandbox/handlers/context.js'
 import type {PushAnswer} from '../../src/sandbox/records.js'
 import {matchRoute} from '../../src/core/routes.js'
 import {seedData} from '../../src/sandbox/seed-data.js'
+import {grantAllBut} from '../../src/sandbox/server.js'
 import {SandboxState} from '../../src/sandbox/state.js'
 
 function setup(answer: PushAnswer) {
   let now = 1_000_000
   const state = new SandboxState({ikey: 'DI', skey: 'S', version: 1, ...seedData(0)})
-  const env: SandboxEnv = {now: () => now, permissions: {read: true, write: true}, push: {answer, delayMs: 2000}, state}
+  const env: SandboxEnv = {now: () => now, permissions: grantAllBut(), push: {answer, delayMs: 2000}, state}
   const run = (method: string, path: string, input: Record<string, unknown>) => {
     const match = matchRoute(method, path)
     if (match.kind !== 'found') throw new Error(`no route ${method} ${path}`)

@@ -6,12 +6,12 @@ import {tmpdir} from 'node:os'
 import {dirname, join} from 'node:path'
 
 import {BIN} from '../helpers/cli.js'
-import {tmuxServer} from '../helpers/tmux.js'
+import {terminals} from '../helpers/tmux.js'
 
 describe('shell completion (tmux, bash)', function () {
   this.timeout(60_000)
-  const terminal = tmuxServer()
-  after(() => terminal.close())
+  const terminal = terminals('completion')
+  after(() => terminal.stop())
 
   it('duo autocomplete bash, then the script line: TAB completes `duo us` to `duo users`', async () => {
     const home = mkdtempSync(join(tmpdir(), 'duo-completion-'))
@@ -26,7 +26,7 @@ describe('shell completion (tmux, bash)', function () {
       TERM: 'xterm',
       XDG_CACHE_HOME: join(home, 'cache'),
     }
-    const name = terminal.shell('bash --norc --noprofile', {env})
+    const name = terminal.shell('bash --norc --noprofile', env)
     terminal.type(name, 'duo autocomplete bash > setup.txt && eval "$(duo autocomplete script bash)" && echo COMPLETION-READY')
     terminal.press(name, 'Enter')
     await terminal.waitFor(name, /^COMPLETION-READY$/m)

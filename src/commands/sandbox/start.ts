@@ -1,4 +1,5 @@
 import {Flags} from '@oclif/core'
+import {PERMISSIONS} from '../../core/catalog/index.js'
 
 import {DuoCommand} from '../../cli/duo-command.js'
 import {renderRecord, writeJsonLine} from '../../cli/output.js'
@@ -17,7 +18,7 @@ export default class SandboxStart extends DuoCommand<typeof SandboxStart> {
 
   static override flags = {
     'clock-offset': Flags.string({description: 'Run the sandbox clock this far off, e.g. 10m or -90s (to see clock-skew errors)'}),
-    deny: Flags.string({description: 'Withhold a permission from the integration (40301 for calls needing it)', multiple: true, options: ['read', 'write']}),
+    deny: Flags.string({description: 'Withhold a permission from the integration (40301 for calls needing it)', multiple: true, options: Object.keys(PERMISSIONS)}),
     'fail-rate': Flags.string({description: 'Share of requests answered with HTTP 500, 0 to 1'}),
     latency: Flags.string({description: 'Delay added to every answer, e.g. 200ms'}),
     port: Flags.integer({default: 8090, description: 'Port on 127.0.0.1 (0: any free port)', max: 65_535, min: 0}),

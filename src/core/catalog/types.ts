@@ -27,10 +27,10 @@ export interface ParamSpec {
   /** Duo's default, for help text and schemas only: never sent unless given. */
   default?: boolean | number | string
   /**
-   * The id of a user or group, where a name is accepted too: the caller resolves a username (or
-   * alias) or a group name to the id before the call (core/resolve.ts).
+   * The id of a user, group or phone, where a name is accepted too: the caller resolves a username
+   * (or alias), a group name or a phone number to the id before the call (core/resolve.ts).
    */
-  names?: 'group' | 'user'
+  names?: 'group' | 'phone' | 'user'
 }
 
 export interface Hints {
@@ -46,7 +46,27 @@ export interface Paging {
   maxLimit: number
 }
 
-export type Permission = 'Grant resource - Read' | 'Grant resource - Write'
+/**
+ * The permissions of an Admin API application, by the names the Duo Admin Panel shows (Duo Admin
+ * API docs, "Permissions"); the keys are what `duo sandbox start --deny` takes.
+ */
+export const PERMISSIONS = {
+  admins: 'Grant administrators',
+  applications: 'Grant applications',
+  info: 'Grant read information',
+  log: 'Grant read log',
+  read: 'Grant resource - Read',
+  settings: 'Grant settings',
+  write: 'Grant resource - Write',
+} as const
+
+export type PermissionKey = keyof typeof PERMISSIONS
+export type Permission = (typeof PERMISSIONS)[PermissionKey]
+
+/** The key of a permission name (the sandbox grants and withholds by key). */
+export function permissionKey(permission: Permission): PermissionKey {
+  return (Object.keys(PERMISSIONS) as PermissionKey[]).find((key) => PERMISSIONS[key] === permission)!
+}
 
 export interface Operation<N extends string = string> {
   /** The operation's name (the capability's, for its 32), which is also the MCP tool name. */
@@ -114,6 +134,8 @@ export const userStatus = ['active', 'bypass', 'disabled'] as const
 export type OperationEntry<N extends string> = Omit<Operation<N>, 'needsConfirmation' | 'pathParams' | 'permission'> & {
   needsConfirmation?: boolean
   pathParams?: ParamSpec[]
+  /** Where it is not resource read or write (logs, account information, settings, administrators). */
+  permission?: Permission
 }
 
 /** One catalog entry; the name stays a literal type, so OperationName lists every operation. */
@@ -122,7 +144,7 @@ export function op<const N extends string>(entry: OperationEntry<N>): Operation<
     ...entry,
     needsConfirmation: entry.needsConfirmation ?? entry.hints.destructive,
     pathParams: entry.pathParams ?? [],
-    permission: entry.hints.readOnly ? 'Grant resource - Read' : 'Grant resource - Write',
+    permission: entry.permission ?? (entry.hints.readOnly ? PERMISSIONS.read : PERMISSIONS.write),
   }
 }
 

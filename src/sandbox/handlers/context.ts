@@ -1,7 +1,7 @@
 // What every handler gets: the state, the sandbox clock and settings, its checked parameters, and a
 // way to run another operation (for /admin/v1/bulk).
 import type {RequestParams} from '../../core/calls.js'
-import type {Operation, OperationName} from '../../core/catalog/index.js'
+import type {Operation, OperationName, PermissionKey} from '../../core/catalog/index.js'
 import type {Result} from '../envelope.js'
 import type {PushAnswer} from '../records.js'
 import type {Route} from '../../core/routes.js'
@@ -11,7 +11,8 @@ export interface SandboxEnv {
   state: SandboxState
   /** The sandbox clock, in milliseconds (real time + clockOffsetMs). */
   now(): number
-  permissions: {read: boolean; write: boolean}
+  /** What the integration is granted: false withholds it (40301). */
+  permissions: Record<PermissionKey, boolean>
   push: {answer: PushAnswer; delayMs: number}
 }
 
