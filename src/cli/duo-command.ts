@@ -51,8 +51,29 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
    * (scripts) the text is the same without that pass, which took over 100 ms on a page of 300 users.
    */
   override logJson(json: unknown): void {
-    if (process.stdout.isTTY) return super.logJson(json)
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n')
+    if (process.stdout.isTTY) {
+      super.logJson(json)
+      this.flushNotesAfterData()
+      return
+    }
+
+    // Notes about the data (more pages exist) follow it only once it was written: a reader that
+    // closed the pipe early (`| head -c 100`) gets no note for data it never read.
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n', (error) => {
+      if (!error) this.flushNotesAfterData()
+    })
+  }
+
+  private notesAfterData: string[] = []
+
+  /** A note about the JSON printed when run() returns (e.g. that more pages exist): said after it. */
+  protected noteAfterData(message: string): void {
+    this.notesAfterData.push(message)
+  }
+
+  private flushNotesAfterData(): void {
+    // Straight to stderr: oclif's logToStderr is silent in --json mode, and this note is for --json.
+    for (const message of this.notesAfterData.splice(0)) process.stderr.write(escapeMessage(message) + '\n')
   }
 
   /**

@@ -46,6 +46,8 @@ export abstract class ListCommand<T extends typeof Command> extends ApiCommand<T
       json: this.jsonEnabled(),
       keep,
       log: (text) => this.log(text),
+      // Under --json the page is printed after run() returns: the note follows it.
+      more: this.jsonEnabled() ? (message) => this.noteAfterData(message) : undefined,
       operation: this.listing.operation,
       progress: terminalProgress(this.listing.noun),
       query,

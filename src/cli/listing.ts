@@ -25,6 +25,8 @@ export interface ListOptions {
   log: (text: string) => void
   /** Progress for people (stderr, terminal only). */
   progress?: Progress
+  /** Says that more pages exist; by default on stderr at once (after a table, which is printed already). */
+  more?: (message: string) => void
 }
 
 export interface Progress {
@@ -75,7 +77,9 @@ export async function printList(client: DuoClient, options: ListOptions): Promis
     await print(items)
     const next = page.metadata?.next_offset
     if (next !== undefined && next !== null) {
-      process.stderr.write(`More results: add --offset ${next}, or --all for every page.\n`)
+      const message = `More results: add --offset ${next}, or --all for every page.`
+      if (options.more) options.more(message)
+      else process.stderr.write(message + '\n')
     }
 
     return query ? query(items) : items

@@ -232,7 +232,7 @@ export function describeTransportFailure(
   if (code === 'ECONNREFUSED' && !context.proxy && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) {
     return {
       hint: 'Start it with `duo sandbox start` (on the same --port), or use --sandbox for one inside the command.',
-      message: `The sandbox at ${context.baseUrl} is not running (nothing listens on ${host}).`,
+      message: `The sandbox at ${context.baseUrl} is not running (ECONNREFUSED: nothing listens on ${host}).`,
       retryable: false,
     }
   }
