@@ -27,7 +27,7 @@ describe('shell completion (tmux, bash)', function () {
       XDG_CACHE_HOME: join(home, 'cache'),
     }
     const name = terminal.shell('bash --norc --noprofile', env)
-    terminal.type(name, 'duo autocomplete bash > setup.txt && eval "$(duo autocomplete script bash)" && echo COMPLETION-READY')
+    terminal.type(name, 'cd "$HOME" && duo autocomplete bash > setup.txt && eval "$(duo autocomplete script bash)" && echo COMPLETION-READY')
     terminal.press(name, 'Enter')
     await terminal.waitFor(name, /^COMPLETION-READY$/m)
     terminal.type(name, 'duo us')
