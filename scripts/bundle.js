@@ -29,6 +29,8 @@ function javascriptFiles(dir) {
 
 const entryPoints = Object.fromEntries(javascriptFiles(join(dist, 'commands')).map((file) => [relative(dist, file).slice(0, -'.js'.length), file]))
 entryPoints.main = join(dist, 'main.js')
+// Hooks load only when their event fires (a mistyped command), never on a command's start-up path.
+for (const file of javascriptFiles(join(dist, 'hooks'))) entryPoints[relative(dist, file).slice(0, -'.js'.length)] = file
 
 const {dependencies} = JSON.parse(readFileSync('package.json', 'utf8'))
 const external = [

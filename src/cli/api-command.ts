@@ -7,6 +7,7 @@ import {type ResolvedCredentials, resolveCredentials} from '../core/credentials.
 import {DuoCommand} from './duo-command.js'
 import {startEmbeddedSandbox} from './embedded-sandbox.js'
 import {DIRECT} from '../transport/network.js'
+import {pickMissing} from './pickers.js'
 
 interface Session {
   client: DuoClient
@@ -41,6 +42,12 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
 
   private opened?: Promise<Session>
 
+  /** Arguments naming a user, group or phone that were left out: picked on a terminal, else a usage error. */
+  override async init(): Promise<void> {
+    await super.init()
+    await pickMissing(() => this.client(), this.prompt, (this.ctor.args ?? {}) as Record<string, object>, this.args as Record<string, unknown>)
+  }
+
   /** The signed client for this run's credentials (or the embedded sandbox with --sandbox). */
   protected async client(): Promise<DuoClient> {
     return (await this.session()).client
@@ -63,13 +70,13 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
       const sandbox = await startEmbeddedSandbox(this.config.configDir)
       // The emulator runs in this process on loopback, where no proxy from the environment could reach it.
       const credentials = {...sandbox.credentials, proxy: DIRECT}
-      const client = new DuoClient({credentials, ...this.reporting()})
+      const client = new DuoClient({credentials, version: this.config.version, ...this.reporting()})
       return {client, credentials, stop: async () => (client.close(), sandbox.stop())}
     }
 
     const resolved = resolveCredentials(this.profiles, flags.profile)
     const credentials = flags['ca-bundle'] ? {...resolved, caBundle: flags['ca-bundle']} : resolved
-    const client = new DuoClient({credentials, ...this.reporting()})
+    const client = new DuoClient({credentials, version: this.config.version, ...this.reporting()})
     return {client, credentials, stop: async () => client.close()}
   }
 

@@ -29,6 +29,8 @@ export function deviceArg(description: string) {
 }
 
 abstract class DeviceCommand<T extends typeof Command> extends ApiCommand<T> {
+  // Declared again so oclif's help and manifest find the global flags (see ListCommand).
+  static override baseFlags = ApiCommand.baseFlags
   protected abstract readonly device: Device
 
   protected get target(): string {

@@ -4,6 +4,7 @@ import {Command, Errors, Interfaces} from '@oclif/core'
 
 import {DuoError, ExitCode} from '../core/errors.js'
 import {ProfileStore} from '../core/profiles.js'
+import {escapeMessage} from './output.js'
 import {type PromptContext, terminalIsInteractive} from './prompts.js'
 
 export type CommandFlags<T extends typeof Command> = Interfaces.InferredFlags<T['baseFlags'] & T['flags']>
@@ -50,8 +51,29 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
    * (scripts) the text is the same without that pass, which took over 100 ms on a page of 300 users.
    */
   override logJson(json: unknown): void {
-    if (process.stdout.isTTY) return super.logJson(json)
-    process.stdout.write(JSON.stringify(json, null, 2) + '\n')
+    if (process.stdout.isTTY) {
+      super.logJson(json)
+      this.flushNotesAfterData()
+      return
+    }
+
+    // Notes about the data (more pages exist) follow it only once it was written: a reader that
+    // closed the pipe early (`| head -c 100`) gets no note for data it never read.
+    process.stdout.write(JSON.stringify(json, null, 2) + '\n', (error) => {
+      if (!error) this.flushNotesAfterData()
+    })
+  }
+
+  private notesAfterData: string[] = []
+
+  /** A note about the JSON printed when run() returns (e.g. that more pages exist): said after it. */
+  protected noteAfterData(message: string): void {
+    this.notesAfterData.push(message)
+  }
+
+  private flushNotesAfterData(): void {
+    // Straight to stderr: oclif's logToStderr is silent in --json mode, and this note is for --json.
+    for (const message of this.notesAfterData.splice(0)) process.stderr.write(escapeMessage(message) + '\n')
   }
 
   /**
@@ -65,24 +87,19 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
     throw failure
   }
 
-  /** Notes for a person (progress, warnings): stderr, and silent in --json mode. */
+  /** Notes for a person (progress, warnings): stderr, control characters escaped. */
   protected note(message: string): void {
-    this.logToStderr(message)
+    this.logToStderr(escapeMessage(message))
   }
 
   override async catch(error: Error & {oclif?: {exit?: number}}): Promise<unknown> {
     if (error instanceof Errors.ExitError) throw error
-    const described = describeError(error)
-    if (described.exitCode === ExitCode.usage && !(error instanceof DuoError) && !this.jsonEnabled()) {
-      // oclif's own parse errors: let it print them with the usage lines.
-      throw error
-    }
-
+    const described = describeError(error, `${this.config.bin} ${this.id?.replaceAll(':', ' ') ?? ''}`.trim())
     if (this.jsonEnabled()) {
       process.stderr.write(JSON.stringify({error: described}) + '\n')
     } else {
-      process.stderr.write(`Error: ${described.message}\n`)
-      if (described.hint) process.stderr.write(`Hint: ${described.hint}\n`)
+      process.stderr.write(`Error: ${escapeMessage(described.message)}\n`)
+      if (described.hint) process.stderr.write(`Hint: ${escapeMessage(described.hint)}\n`)
     }
 
     throw new Errors.ExitError(described.exitCode)
@@ -98,7 +115,9 @@ interface DescribedError {
   code?: number
 }
 
-function describeError(error: Error & {oclif?: {exit?: number}}): DescribedError {
+type OclifError = Error & {oclif?: {exit?: number}; parse?: unknown; args?: Array<{name: string}>}
+
+function describeError(error: OclifError, commandLine: string): DescribedError {
   if (error instanceof DuoError) {
     const api = error as DuoError & {code?: number; status?: number}
     return {code: api.code, exitCode: error.exitCode, hint: error.hint, message: error.message, name: error.name, status: api.status}
@@ -109,6 +128,26 @@ function describeError(error: Error & {oclif?: {exit?: number}}): DescribedError
   }
 
   const exit = error.oclif?.exit
-  if (exit === 2) return {exitCode: ExitCode.usage, message: error.message, name: 'UsageError'}
+  if (exit === 2 || error.parse !== undefined) {
+    return {exitCode: ExitCode.usage, hint: `See \`${commandLine} --help\`.`, message: parseErrorLine(error), name: 'UsageError'}
+  }
+
   return {exitCode: ExitCode.error, message: error.message, name: error.name}
+}
+
+/**
+ * oclif's parse errors in duo's one-line form: "Missing USER." rather than a count and a list, and
+ * without the usage text and "See more help" lines oclif adds (the hint points to --help instead).
+ */
+function parseErrorLine(error: OclifError): string {
+  if (error.message.startsWith('Missing') && Array.isArray(error.args)) {
+    return `Missing ${error.args.map((arg) => arg.name.toUpperCase()).join(', ')}.`
+  }
+
+  // eslint-disable-next-line no-control-regex
+  const plain = error.message.replace(/\u001b\[[0-9;]*m/g, '')
+  const lines = plain.split('\n').map((line) => line.trim())
+  const said = lines.filter((line) => line !== '' && line !== 'See more help with --help' && !/^The following errors? occurred:$/.test(line))
+  const text = said.join('; ')
+  return /[.:!?]$/.test(text) ? text : `${text}.`
 }

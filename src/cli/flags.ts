@@ -4,10 +4,14 @@ import {Flags} from '@oclif/core'
 import {type OperationName, getOperation} from '../core/catalog/index.js'
 import {parseSeconds} from '../core/durations.js'
 
-/** How a list prints: chosen columns, or CSV instead of a table (also for lists Duo does not page). */
+/** How a list prints: chosen fields, CSV instead of a table, a query over the JSON (also for lists Duo does not page). */
 export const tableFlags = {
-  columns: Flags.string({description: 'Comma-separated columns to show (table and CSV)'}),
   csv: Flags.boolean({description: 'Print CSV with a header row instead of a table', exclusive: ['json']}),
+  fields: Flags.string({
+    aliases: ['columns'],
+    description: 'Comma-separated fields to print, in this order (table, CSV, JSON and NDJSON alike; --columns is the same)',
+  }),
+  query: Flags.string({description: 'JMESPath expression applied to the JSON: the page, or each line with --all (needs --json)'}),
 }
 
 /** For list commands: one page (--limit/--offset) or every page (--all), and how to print it; the page size's bounds are the operation's. */

@@ -3,7 +3,9 @@
 import type {DuoClient} from '../transport/client.js'
 import {call, callPages} from '../core/call.js'
 import type {OperationName} from '../core/catalog/index.js'
-import {type Row, TablePrinter, pickColumns, renderCsv, writeJsonLines} from './output.js'
+import {UsageError} from '../core/errors.js'
+import {type Row, TablePrinter, renderCsv, writeJsonLines} from './output.js'
+import {checkFields, compileQuery, parseFields, pickFields} from './selection.js'
 
 export interface ListOptions {
   operation: OperationName
@@ -12,22 +14,50 @@ export interface ListOptions {
   all: boolean
   json: boolean
   csv: boolean
-  columns?: string
+  /** --fields (or --columns): the fields to print, in every output form. */
+  fields?: string
+  /** --query: a JMESPath expression over the JSON (--json only). */
+  query?: string
+  /** A filter Duo does not offer, applied to each record as it arrives. */
+  keep?: (row: Row) => boolean
   defaultColumns: readonly string[]
   /** Where human text goes (the command's this.log). */
   log: (text: string) => void
   /** Progress for people (stderr, terminal only). */
-  progress?: (fetched: number, total: number | undefined) => void
+  progress?: Progress
+  /** Says that more pages exist; by default on stderr at once (after a table, which is printed already). */
+  more?: (message: string) => void
+}
+
+export interface Progress {
+  update(fetched: number, total: number | undefined): void
+  /** Removes the line, so that data printed next starts on a clean line. */
+  clear(): void
 }
 
 /** Returns the page for --json (undefined with --all, which has streamed everything already). */
-export async function printList(client: DuoClient, options: ListOptions): Promise<Row[] | undefined> {
-  const columns = pickColumns(options.columns, options.defaultColumns)
+export async function printList(client: DuoClient, options: ListOptions): Promise<unknown> {
+  const fields = parseFields(options.fields)
+  if (options.query !== undefined && !options.json) throw new UsageError('--query works on JSON.', 'Add --json.')
+  const query = options.query === undefined ? undefined : await compileQuery(options.query)
+  const columns = fields ?? options.defaultColumns
   const table = new TablePrinter(columns)
+  let checked = fields === undefined
   let csvHeader = true
+  const select = (items: Row[]): Row[] => {
+    if (!checked && items.length > 0) {
+      checkFields(fields!, items)
+      checked = true
+    }
+
+    const kept = options.keep ? items.filter(options.keep) : items
+    return fields ? kept.map((item) => pickFields(item, fields)) : kept
+  }
+
   const print = async (items: Row[]) => {
+    options.progress?.clear()
     if (options.json) {
-      if (options.all) await writeJsonLines(items)
+      if (options.all) await writeJsonLines(query ? items.map(query) : items)
       return
     }
 
@@ -43,30 +73,43 @@ export async function printList(client: DuoClient, options: ListOptions): Promis
 
   if (!options.all) {
     const page = await call<Row[]>(client, options.operation, options.input)
-    await print(page.response)
+    const items = select(page.response)
+    await print(items)
     const next = page.metadata?.next_offset
-    if (!options.json && next !== undefined && next !== null) {
-      process.stderr.write(`More results: add --offset ${next}, or --all for every page.\n`)
+    if (next !== undefined && next !== null) {
+      const message = `More results: add --offset ${next}, or --all for every page.`
+      if (options.more) options.more(message)
+      else process.stderr.write(message + '\n')
     }
 
-    return page.response
+    return query ? query(items) : items
   }
 
   let fetched = 0
   for await (const page of callPages<Row>(client, options.operation, options.input)) {
     fetched += page.response.length
-    options.progress?.(fetched, page.metadata?.total_objects)
-    await print(page.response)
+    const items = select(page.response)
+    await print(items)
+    options.progress?.update(fetched, page.metadata?.total_objects)
   }
 
+  options.progress?.clear()
   return undefined
 }
 
 /** "Fetched 3,000 of 10,000 users" on one refreshed stderr line, only when a person is watching. */
-export function terminalProgress(noun: string): ((fetched: number, total: number | undefined) => void) | undefined {
+export function terminalProgress(noun: string): Progress | undefined {
   if (!process.stderr.isTTY) return undefined
-  return (fetched, total) => {
-    const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`
-    process.stderr.write(`\rFetched ${fetched.toLocaleString('en-US')}${of} ${noun}${total !== undefined && fetched >= total ? '\n' : ''}`)
+  let shown = false
+  return {
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[2K')
+      shown = false
+    },
+    update(fetched, total) {
+      const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`
+      process.stderr.write(`\r\u001b[2KFetched ${fetched.toLocaleString('en-US')}${of} ${noun}`)
+      shown = true
+    },
   }
 }

@@ -1,11 +1,11 @@
 // The flags of `duo users create` and `update`: one per user field of the catalog (Duo Admin API docs, "Users"),
-// with the catalog's help, allowed statuses and the aliases/aliasN exclusion.
+// with the catalog's help and allowed statuses.
 import {paramFlag} from './catalog-flags.js'
-import {getOperation} from '../core/catalog/index.js'
 
 export function userFieldFlags(operation: 'createuser' | 'updateuser') {
-  const exclusive = (name: string) => (getOperation(operation).exclusive ?? []).filter((group) => group.includes(name)).flat().filter((other) => other !== name)
-  const text = (name: string) => paramFlag.string(operation, name, {exclusive: exclusive(name)})
+  // --aliases with --aliasN is refused by the catalog's check (core/params) before anything is sent;
+  // declared to oclif too, its usage line showed empty choices ("[--alias2 <value> | ]").
+  const text = (name: string) => paramFlag.string(operation, name)
   return {
     alias1: text('alias1'),
     alias2: text('alias2'),

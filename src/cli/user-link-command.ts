@@ -1,12 +1,12 @@
 // Bases of `duo users groups|phones|tokens add|remove`: the six commands differ only in what they
 // link to a user, so each declares its link and these do the rest, confirming before a removal.
-import {Args, type Command} from '@oclif/core'
+import type {Command} from '@oclif/core'
 
 import {call, resolveNames} from '../core/call.js'
 import {type OperationName, getOperation} from '../core/catalog/index.js'
 import {ApiCommand} from './api-command.js'
 import {yesFlag} from './flags.js'
-import {groupArg, userArg} from './named-args.js'
+import {groupArg, phoneArg, typedIdArg, userArg} from './named-args.js'
 import {confirmOrAbort} from './prompts.js'
 
 export interface UserLink {
@@ -30,7 +30,8 @@ function device(
 ): UserLink {
   return {
     added: (user, id) => `Attached ${noun} ${id} to ${user}.`,
-    args: {user: userArg, [param]: Args.string({description: `The ${noun} id (${prefix}…)`, required: true})},
+    // A phone left out is picked among the user's phones; a token id is required as typed.
+    args: {user: userArg, [param]: param === 'phone_id' ? phoneArg : typedIdArg(`The ${noun} id (${prefix}…)`)},
     ...operations,
     param,
     removal: (user, id) => `Detach ${noun} ${id} from ${user}? They can no longer log in with it (the ${noun} itself is kept).`,
@@ -57,6 +58,8 @@ export const userLinks = {
 }
 
 abstract class UserLinkCommand<T extends typeof Command> extends ApiCommand<T> {
+  // Declared again so oclif's help and manifest find the global flags (see ListCommand).
+  static override baseFlags = ApiCommand.baseFlags
   protected abstract readonly link: UserLink
 
   /** Runs the association or disassociation; the ids used are the data (--json). */

@@ -5,10 +5,11 @@ import {ApiCommand} from '../cli/api-command.js'
 import {type BulkEntry, type BulkResult, bulkQuestion, callCount, readBulkFile, resultLine, runBulk} from '../tasks/bulk-file.js'
 import {yesFlag} from '../cli/flags.js'
 import {confirmOrAbort} from '../cli/prompts.js'
+import {spoolInput} from '../tasks/stdin-file.js'
 
 export default class Bulk extends ApiCommand<typeof Bulk> {
   static override args = {
-    file: Args.string({description: 'JSON file: {"operations": [{"method", "path", "body"}, …]} or the bare array', required: true}),
+    file: Args.string({description: 'JSON file: {"operations": [{"method", "path", "body"}, …]} or the bare array (- reads standard input)', required: true}),
   }
 
   static override description = `Each operation is {"method", "path", "body"}: POST /admin/v1/users (create), POST /admin/v1/users/{user_id} (modify), DELETE /admin/v1/users/{user_id}, POST /admin/v1/users/{user_id}/groups (add to a group, body {"group_id"}), DELETE /admin/v1/users/{user_id}/groups/{group_id}. The whole file is checked before anything is sent, then run 50 operations per call. Operations run independently: one failing does not stop the others.
@@ -29,8 +30,8 @@ Prints one line per operation: its number, OK or FAIL with Duo's code and messag
   static override summary = 'Run many user operations from a JSON file (POST /admin/v1/bulk)'
 
   async run(): Promise<BulkEntry[] | BulkResult[]> {
-    const {file} = this.args
-    const entries = readBulkFile(file)
+    const file = this.args.file === '-' ? 'standard input' : this.args.file
+    const entries = this.args.file === '-' ? await this.readStdinFile() : readBulkFile(file)
     if (this.flags['dry-run']) {
       for (const [i, entry] of entries.entries()) this.log(resultLine(i + 1, entry))
       this.note(`Dry run: ${entries.length} operations in ${callCount(entries)} call(s); nothing was sent.`)
@@ -48,5 +49,14 @@ Prints one line per operation: its number, OK or FAIL with Duo's code and messag
     }
 
     return results
+  }
+
+  private async readStdinFile(): Promise<BulkEntry[]> {
+    const spooled = await spoolInput(process.stdin, this.config.configDir)
+    try {
+      return readBulkFile(spooled.path)
+    } finally {
+      spooled.remove()
+    }
   }
 }

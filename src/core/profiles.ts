@@ -90,6 +90,14 @@ export class ProfileStore {
     })
   }
 
+  /** Changes some settings of an existing profile (under the lock); the keys and the rest stay as they are. */
+  update(name: string, changes: Partial<Omit<Profile, 'ikey' | 'skey'>>): void {
+    this.change((data) => {
+      if (!Object.hasOwn(data.profiles, name)) throw this.missing(name, data)
+      data.profiles = {...data.profiles, [name]: {...data.profiles[name], ...changes}}
+    })
+  }
+
   use(name: string): void {
     this.change((data) => {
       if (!Object.hasOwn(data.profiles, name)) throw this.missing(name, data)

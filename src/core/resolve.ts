@@ -1,5 +1,6 @@
-// Wherever a user or group is named, a person may type a username or group name instead of an id.
-// Each name costs one lookup call; an id is used as it is.
+// Wherever a user or group is named, a person may type a username (or alias, or e-mail address) or a
+// group name instead of an id. A name costs one lookup call (an e-mail address that is not a
+// username, two); an id is used as it is.
 import type {DuoCaller} from './calls.js'
 import {NotFoundError, UsageError} from './errors.js'
 import {invoke, invokeAll} from './invoke.js'
@@ -17,12 +18,22 @@ export async function resolveUserId(client: DuoCaller, userOrId: string): Promis
   return isUserId(userOrId) ? userOrId : (await findUserByName<{user_id: string}>(client, userOrId)).user_id
 }
 
-/** The whole user object for a username or alias: the lookup returns it, so no second call is needed. */
+/**
+ * The whole user object for a username, alias or e-mail address: the lookup returns it, so no second
+ * call is needed. The username (and alias) lookup comes first and wins, since usernames are often
+ * e-mail addresses themselves; only when it finds nobody is the text tried as an e-mail address.
+ */
 export async function findUserByName<T extends {user_id: string}>(client: DuoCaller, name: string): Promise<T> {
-  const found = await invoke<T[]>(client, 'listusers', {username: name})
-  if (found.response.length === 0) throw new NotFoundError(`No user named "${name}".`, 'Check the spelling, or list users with `duo users list`.')
-  if (found.response.length > 1) throw new UsageError(`"${name}" matches ${found.response.length} users; use the user id (DU…).`)
-  return found.response[0]
+  let found = (await invoke<T[]>(client, 'listusers', {username: name})).response
+  if (found.length === 0 && looksLikeEmail(name)) found = (await invoke<T[]>(client, 'listusers', {email: name})).response
+  if (found.length === 0) throw new NotFoundError(`No user named "${name}".`, 'Check the spelling, or list users with `duo users list`.')
+  if (found.length > 1) throw new UsageError(`"${name}" matches ${found.length} users; use the user id (DU…).`)
+  return found[0]
+}
+
+/** Worth a lookup by e-mail: something@something (Duo checks the address itself). */
+export function looksLikeEmail(text: string): boolean {
+  return /^[^@\s]+@[^@\s]+$/.test(text)
 }
 
 /** Several users at once (trash, restore): ids kept, names resolved one lookup each, all before any change. */

@@ -42,6 +42,13 @@ export interface ClientOptions {
   onRetry?: (event: RetryEvent) => void
   /** Told after every attempt (--verbose). */
   onExchange?: (event: ExchangeEvent) => void
+  /** The CLI's version, for the User-Agent (Duo's support can then tell which release called). */
+  version?: string
+}
+
+/** `duo-cli/0.1.0 (node 20.19.0; linux)`: the form of Duo's official clients' agents, with the runtime. */
+export function userAgent(version: string | undefined): string {
+  return `duo-cli${version ? `/${version}` : ''} (node ${process.versions.node}; ${process.platform})`
 }
 
 /** One stderr line per backoff: what, why, when the next attempt is, and which attempt of how many. */
@@ -72,7 +79,8 @@ export class DuoClient implements DuoCaller {
   /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
   clockOffsetMs: number | undefined
   private readonly transport: Transport
-  private readonly options: Required<Omit<ClientOptions, 'onExchange' | 'onRetry'>> & Pick<ClientOptions, 'onExchange' | 'onRetry'>
+  private readonly options: Required<Omit<ClientOptions, 'onExchange' | 'onRetry' | 'version'>> & Pick<ClientOptions, 'onExchange' | 'onRetry'>
+  private readonly userAgent: string
 
   constructor(options: ClientOptions) {
     this.endpoint = parseApiHost(options.credentials.host)
@@ -84,6 +92,7 @@ export class DuoClient implements DuoCaller {
       timeoutMs: 30_000,
       ...options,
     }
+    this.userAgent = userAgent(options.version)
     this.transport = createTransport({caBundle: options.credentials.caBundle, proxy: options.credentials.proxy})
   }
 
@@ -209,7 +218,7 @@ export class DuoClient implements DuoCaller {
     const version = credentials.signatureVersion ?? 5
     const keys = {digest: version === 5 ? ('sha512' as const) : (credentials.digest ?? 'sha512'), ikey: credentials.ikey, skey: credentials.skey, version}
     const date = formatDuoDate(this.options.now())
-    const headers: Record<string, string> = {Date: date, 'User-Agent': 'duo-cli'}
+    const headers: Record<string, string> = {Date: date, 'User-Agent': this.userAgent}
     let url = this.endpoint.baseUrl + path
     let body: string | undefined
     let signedParams: CanonicalParams = {}

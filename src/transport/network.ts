@@ -226,6 +226,17 @@ export function describeTransportFailure(
     return {hint: trustFix, message: `TLS handshake with ${host}${via} failed (${code}): ${reason}`, retryable: false}
   }
 
+  // Only the sandbox is reached on loopback (plain http is refused elsewhere): a refusal there means
+  // it is not running, and retrying or suggesting a proxy would only hide that.
+  const {hostname} = new URL(context.baseUrl)
+  if (code === 'ECONNREFUSED' && !context.proxy && ['127.0.0.1', 'localhost', '[::1]'].includes(hostname)) {
+    return {
+      hint: 'Start it with `duo sandbox start` (on the same --port), or use --sandbox for one inside the command.',
+      message: `The sandbox at ${context.baseUrl} is not running (ECONNREFUSED: nothing listens on ${host}).`,
+      retryable: false,
+    }
+  }
+
   const networkFix = context.proxy
     ? `Check that the proxy ${context.proxy} is reachable, or set NO_PROXY / the profile's proxy if Duo should be reached directly.`
     : 'Check the API host, your network, and whether you need a proxy (HTTPS_PROXY or the profile\'s proxy).'

@@ -7,7 +7,7 @@ import {fileURLToPath} from 'node:url'
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url))
 
-type Layer = 'cli' | 'commands' | 'core' | 'entry' | 'sandbox' | 'serve' | 'tasks' | 'transport'
+type Layer = 'cli' | 'commands' | 'core' | 'entry' | 'hooks' | 'sandbox' | 'serve' | 'tasks' | 'transport'
 
 /** What each layer may import of ours (itself always). */
 const ALLOWED: Record<Layer, Layer[]> = {
@@ -15,6 +15,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
   commands: ['core', 'transport', 'tasks', 'serve', 'sandbox', 'cli'],
   core: [],
   entry: ['core', 'cli'],
+  hooks: ['core', 'cli'],
   sandbox: ['core'],
   serve: ['core', 'transport', 'tasks'],
   tasks: ['core', 'transport'],

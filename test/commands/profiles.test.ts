@@ -10,7 +10,7 @@ const IKEY = 'DIABCDEFGHIJKLMNOPQR'
 describe('duo profiles (built CLI)', () => {
   it('adds a profile from flags and stdin, stores it 0600, and never prints the secret', async () => {
     const configDir = tempConfigDir()
-    const add = await runCli(['profiles', 'add', 'prod', '--ikey', IKEY, '--host', 'api-1234abcd.duosecurity.com', '--skey-stdin'], {
+    const add = await runCli(['profiles', 'add', 'prod', '--ikey', IKEY, '--host', 'api-1234abcd.duosecurity.com', '--skey-stdin', '--no-verify'], {
       configDir,
       input: SKEY + '\n',
     })
@@ -51,7 +51,7 @@ describe('duo profiles (built CLI)', () => {
   it('switches the default with use, and remove needs --yes without a terminal', async () => {
     const configDir = tempConfigDir()
     for (const name of ['a', 'b']) {
-      await runCli(['profiles', 'add', name, '--ikey', IKEY, '--host', 'api-1234abcd.duosecurity.com', '--skey-stdin'], {configDir, input: SKEY})
+      await runCli(['profiles', 'add', name, '--ikey', IKEY, '--host', 'api-1234abcd.duosecurity.com', '--skey-stdin', '--no-verify'], {configDir, input: SKEY})
     }
 
     expect((await runCli(['profiles', 'use', 'b'], {configDir})).code).to.equal(0)

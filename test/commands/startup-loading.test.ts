@@ -41,8 +41,8 @@ describe('start-up: what `duo users get USER --json` loads', function () {
     for (const url of ours) expect(readFileSync(fileURLToPath(url), 'utf8'), url).to.not.contain('createServer(')
   })
 
-  it('does load them where they are used: the table code for `users list` on people', async () => {
+  it('does load them where they are used: the colour code of the table for `users list` on people', async () => {
     const loaded = await loadedBy(['users', 'list'])
-    expect(loaded.some((url) => url.includes('/node_modules/cli-table3/'))).to.equal(true)
+    expect(loaded.some((url) => url.includes('/node_modules/chalk/'))).to.equal(true)
   })
 })

@@ -59,7 +59,7 @@ describe('hardening: unsafe or malformed config (issue 13, class 5)', () => {
   ] as Array<[unknown, string]>) {
     it(`${typeof content === 'string' ? content : JSON.stringify(content)}: exit 3 naming ${field.split(' ')[0]}`, async () => {
       const {configDir, file} = configWith(content)
-      for (const args of [['profiles', 'list'], ['users', 'list'], ['profiles', 'add', 'b', '--ikey', IKEY, '--host', 'api-1234abcd.duosecurity.com', '--skey-stdin']]) {
+      for (const args of [['profiles', 'list'], ['users', 'list'], ['profiles', 'add', 'b', '--ikey', IKEY, '--host', 'api-1234abcd.duosecurity.com', '--skey-stdin', '--no-verify']]) {
         const result = await runCli(args, {configDir, input: 's'.repeat(40)})
         expect(result.code, `${args.join(' ')}: ${result.stderr}`).to.equal(3)
         expect(result.stderr.split('\n')[0]).to.match(/^Error: /).and.contain(`${file}: ${field}`)

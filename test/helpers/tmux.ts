@@ -6,7 +6,9 @@ import {BIN} from './cli.js'
 
 export interface Terminals {
   /** Starts `duo ARGS`; the pane stays open after it exits, showing "EXITED <code>". */
-  start(args: string[], configDir: string): string
+  start(args: string[], configDir: string, size?: {columns?: number}): string
+  /** Starts a shell command line with only this environment (e.g. an interactive bash). */
+  shell(commandLine: string, env: Record<string, string>): string
   /** The pane's text once `pattern` appears in it (15 s at most). */
   waitFor(name: string, pattern: RegExp): Promise<string>
   /** Types text literally. */
@@ -20,14 +22,22 @@ export function terminals(label: string): Terminals {
   const socket = `duo-${label}-${process.pid}`
   let sessions = 0
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'})
+  const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`
+  const open = (commandLine: string, columns = 200) => {
+    const name = `duo-${process.pid}-${++sessions}`
+    tmux('new-session', '-d', '-s', name, '-x', String(columns), '-y', '50', `${commandLine}; echo "EXITED $?"; sleep 600`)
+    return name
+  }
+
   return {
     press: (name, ...keys) => void tmux('send-keys', '-t', name, ...keys),
-    start(args, configDir) {
-      const name = `duo-${process.pid}-${++sessions}`
+    shell(commandLine, env) {
+      const vars = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ')
+      return open(`env -i ${vars} ${commandLine}`)
+    },
+    start(args, configDir, size = {}) {
       const env = `HOME='${process.env.HOME}' PATH='${process.env.PATH}' DUO_CONFIG_DIR='${configDir}' NO_COLOR=1 TERM=xterm`
-      const quoted = args.map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ')
-      tmux('new-session', '-d', '-s', name, '-x', '200', '-y', '50', `env -i ${env} '${process.execPath}' '${BIN}' ${quoted}; echo "EXITED $?"; sleep 600`)
-      return name
+      return open(`env -i ${env} '${process.execPath}' '${BIN}' ${args.map((a) => quote(a)).join(' ')}`, size.columns)
     },
     stop() {
       try {

@@ -70,7 +70,7 @@ describe('proxies (built CLI, sandbox, local proxy)', () => {
   it('saves a proxy with `profiles add --proxy`, hides its password, and refuses a bad one', async () => {
     const configDir = tempConfigDir()
     const add = (proxyValue: string) =>
-      runCli(['profiles', 'add', 'corp', '--force', '--ikey', sandbox.ikey, '--host', sandbox.url, '--skey-stdin', '--proxy', proxyValue, '--json'], {configDir, input: sandbox.skey})
+      runCli(['profiles', 'add', 'corp', '--force', '--ikey', sandbox.ikey, '--host', sandbox.url, '--skey-stdin', '--proxy', proxyValue, '--json', '--no-verify'], {configDir, input: sandbox.skey})
     const saved = await add('http://user:s3cret@proxy.example.com:3128')
     expect(saved.code, saved.stderr).to.equal(0)
     expect(JSON.parse(saved.stdout).proxy).to.equal('http://user:****@proxy.example.com:3128/')

@@ -72,7 +72,8 @@ export default class PhonesActivate extends ApiCommand<typeof PhonesActivate> {
       this.note(`Texted the activation link to phone ${id} (${lasts}): "${response.activation_msg}"`)
     } else {
       this.show(() => response.activation_url!)
-      if (!this.jsonEnabled() && process.stderr.isTTY) this.note(await terminalQr(response.activation_url!))
+      // Our own drawing, in terminal colours: written as it is (note() would show its escapes as text).
+      if (!this.jsonEnabled() && process.stderr.isTTY) this.logToStderr(await terminalQr(response.activation_url!))
       this.note(`Activation link for phone ${id}, ${lasts}. Open it on the phone, or scan the QR code with its camera.`)
       if (response.installation_url) this.note(`Install Duo Mobile first: ${response.installation_url}`)
     }

@@ -1,9 +1,11 @@
 import {Args, Flags} from '@oclif/core'
+import {existsSync} from 'node:fs'
 
 import {DuoCommand} from '../../cli/duo-command.js'
 import {type ProfileView, gatherProfile, viewProfile} from '../../cli/profile-setup.js'
 import {checkProfileName} from '../../core/profiles.js'
 import {confirmOrAbort} from '../../cli/prompts.js'
+import {checkNewKeys} from '../../tasks/profile-check.js'
 
 export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
   static override args = {
@@ -11,7 +13,7 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
   }
 
   static override description =
-    'Asks for what is missing on a terminal. The secret key is read from a hidden prompt or from stdin (--skey-stdin), never from the command line, and stored in a file only you can read (mode 0600).'
+    'Asks for what is missing on a terminal, then checks the keys and host with one read call (GET /admin/v1/users?limit=1) and saves nothing if Duo refuses them, saying why (skip with --no-verify). The secret key is read from a hidden prompt or from stdin (--skey-stdin), never from the command line, and stored in a file only you can read (mode 0600).'
 
   static override examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -27,6 +29,7 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
     proxy: Flags.string({description: 'Proxy URL for this profile, e.g. http://proxy.example.com:3128 (wins over HTTPS_PROXY), or "direct" for none'}),
     'signature-version': Flags.option({default: '5', description: 'Request signature version: 5 (SHA-512, JSON bodies) or legacy 2', options: ['2', '5'] as const})(),
     'skey-stdin': Flags.boolean({description: 'Read the secret key from stdin'}),
+    verify: Flags.boolean({allowNo: true, default: true, description: 'Check the keys and host with one read call before saving (--no-verify saves them unchecked)'}),
   }
 
   static override summary = 'Save an integration key, secret key and API host as a named profile'
@@ -45,6 +48,12 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
       signatureVersion: Number(this.flags['signature-version']) as 2 | 5,
       skeyFromStdin: this.flags['skey-stdin'],
     })
+    if (this.flags.verify) {
+      const configFile = {exists: existsSync(this.profiles.path), looseMode: this.profiles.looseMode(), path: this.profiles.path}
+      const checked = await checkNewKeys({...profile, source: `the new profile "${name}"`}, configFile)
+      if (checked.note) this.note(checked.note)
+    }
+
     this.profiles.save(name, profile, this.flags.default)
     this.note(`Saved profile "${name}" in ${this.profiles.path}.`)
     return viewProfile(this.profiles, name)

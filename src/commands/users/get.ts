@@ -1,13 +1,13 @@
 import {Args} from '@oclif/core'
 
 import {ApiCommand} from '../../cli/api-command.js'
-import {userOrPick} from '../../cli/user-picker.js'
+import {userOrPick} from '../../cli/pickers.js'
 import type {DuoUser} from '../../core/duo-objects.js'
 import {renderUser} from '../../cli/user-view.js'
 
 export default class UsersGet extends ApiCommand<typeof UsersGet> {
   static override args = {
-    user: Args.string({description: 'The user: a username, an alias or a user id (DU…); on a terminal, leave it out to search'}),
+    user: Args.string({description: 'The user: a username, an alias, an e-mail address or a user id (DU…); on a terminal, leave it out to search'}),
   }
 
   static override description =

@@ -4,13 +4,14 @@ import {ApiCommand} from '../../cli/api-command.js'
 import {renderRecord, renderTable} from '../../cli/output.js'
 import {printPlannedBatches, terminalImportProgress} from '../../cli/import-view.js'
 import {type ImportSummary, describeImport, importFailure, importUsers} from '../../tasks/user-import.js'
+import {type SpooledInput, spoolInput} from '../../tasks/stdin-file.js'
 
 export default class UsersImport extends ApiCommand<typeof UsersImport> {
   static override args = {
-    file: Args.string({description: 'CSV with a header row, or a JSON array; fields: username (required), realname, email, firstname, lastname, status, notes', required: true}),
+    file: Args.string({description: 'CSV with a header row, or a JSON array (- reads standard input); fields: username (required), realname, email, firstname, lastname, status, notes', required: true}),
   }
 
-  static override description = `Every row is checked first; if any is bad, the bad rows are listed in one error (CSV line numbers, JSON item indexes; the first 50, then a count) and nothing is sent. Users then go to Duo in batches of 100, each recorded in FILE.duo-import.json as it completes. If the import is interrupted, run it again with --resume: finished batches are skipped, and users of a batch cut off mid-request are looked up so that none is created twice. The journal is removed when the import succeeds.
+  static override description = `Every row is checked first; if any is bad, the bad rows are listed in one error (CSV line numbers, JSON item indexes; the first 50, then a count) and nothing is sent. Users then go to Duo in batches of 100, each recorded in FILE.duo-import.json as it completes. If the import is interrupted, run it again with --resume: finished batches are skipped, and users of a batch cut off mid-request are looked up so that none is created twice. The journal is removed when the import succeeds. With FILE "-" the file is read from standard input, and the journal is kept in the config folder under the input's SHA-256, so piping the same input again with --resume continues it.
 
 With --json: {created, batches, users} (users only for files of up to 1,000 rows), or with --dry-run the batches that would be sent.`
 
@@ -19,6 +20,7 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
     '<%= config.bin %> <%= command.id %> users.csv',
     '<%= config.bin %> <%= command.id %> users.csv --resume',
     '<%= config.bin %> <%= command.id %> users.json --json',
+    'export-from-hr | <%= config.bin %> <%= command.id %> -',
   ]
 
   static override flags = {
@@ -29,8 +31,11 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
 
   static override summary = 'Create users from a CSV or JSON file'
 
+  private spooled?: SpooledInput
+
   async run(): Promise<ImportSummary | undefined> {
-    const {file} = this.args
+    if (this.args.file === '-') this.spooled = await spoolInput(process.stdin, this.config.configDir)
+    const file = this.spooled?.path ?? this.args.file
     if (this.flags['dry-run']) {
       const planned = await printPlannedBatches(file, {json: this.jsonEnabled(), log: (text) => this.log(text)})
       this.note(`Dry run: ${planned.rows} users in ${planned.batches} batches; nothing was sent.`)
@@ -53,5 +58,10 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
     if (failure) this.failAfter(summary, failure)
 
     return summary
+  }
+
+  override async finally(error: Error | undefined): Promise<unknown> {
+    this.spooled?.remove()
+    return super.finally(error)
   }
 }

@@ -1,14 +1,12 @@
-import {Args} from '@oclif/core'
-
 import {ApiCommand} from '../../../cli/api-command.js'
 import {call} from '../../../core/call.js'
-import {userArg} from '../../../cli/named-args.js'
+import {typedIdArg, userArg} from '../../../cli/named-args.js'
 import {type Row, renderRecord} from '../../../cli/output.js'
 
 export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerifyPushResult> {
   static override args = {
     user: userArg,
-    push_id: Args.string({description: 'The push_id printed by `duo users verify-push send`', required: true}),
+    push_id: typedIdArg('The push_id printed by `duo users verify-push send`'),
   }
 
   static override description =
