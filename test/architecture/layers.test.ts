@@ -23,7 +23,7 @@ const ALLOWED: Record<Layer, Layer[]> = {
 }
 
 /** Packages that know a terminal or oclif: only the CLI layer and commands may load them. */
-const TERMINAL_PACKAGES = ['@oclif/', '@inquirer/', 'chalk', 'cli-table3', 'cli-progress', 'qrcode']
+const TERMINAL_PACKAGES = ['@oclif/', '@inquirer/', 'chalk', 'cli-progress', 'qrcode']
 const TERMINAL_FREE: Layer[] = ['core', 'transport', 'tasks', 'serve', 'sandbox']
 
 function layerOf(file: string): Layer {

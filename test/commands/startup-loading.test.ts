@@ -28,11 +28,11 @@ describe('start-up: what `duo users get USER --json` loads', function () {
     return readFileSync(loads, 'utf8').trim().split('\n')
   }
 
-  it('loads no MCP SDK, inquirer, table, CSV, colour, conf or proxy code, and none of our servers', async () => {
+  it('loads no MCP SDK, inquirer, CSV, colour or proxy code, and none of our servers', async () => {
     const loaded = await loadedBy(['users', 'get', 'alice', '--json'])
     expect(loaded.some((url) => url.includes('/dist/bundle/commands/users/get.js')), 'the recorder saw the command load').to.equal(true)
     const packages = loaded.filter((url) => url.includes('/node_modules/'))
-    for (const unwanted of ['@modelcontextprotocol', '@inquirer', 'cli-table3', 'csv-stringify', 'csv-parse', 'chalk', 'conf', 'proxy-agent', 'zod']) {
+    for (const unwanted of ['@modelcontextprotocol', '@inquirer', 'csv-stringify', 'csv-parse', 'chalk', 'proxy-agent', 'zod']) {
       expect(packages.filter((url) => url.includes(`/node_modules/${unwanted}/`)), unwanted).to.deep.equal([])
     }
 
