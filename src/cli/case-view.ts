@@ -19,13 +19,17 @@ function callOf(step: CaseStep): string {
   return `${step.operation}: ${operation.method} ${path}`
 }
 
-/** The plan as numbered steps, each with its call; `journal` tells which traceless steps already ran. */
-export function renderPlan(plan: CasePlan, journal?: CaseJournal): string {
+/**
+ * The plan as numbered steps, each with its call (not in the guided session, where a person reads
+ * it at 80 columns); `journal` tells which traceless steps already ran.
+ */
+export function renderPlan(plan: CasePlan, journal?: CaseJournal, options: {calls?: boolean} = {}): string {
   const lines = [`Plan: ${plan.name} for ${plan.user.username}`]
   for (const [i, step] of plan.steps.entries()) {
     const earlier = step.traceless ? journal?.when(step.id) : undefined
     const status = step.alreadyDone ? `  (already done: ${step.alreadyDone})` : earlier ? `  (done earlier, ${earlier}; --fresh to repeat)` : ''
-    lines.push(`  ${i + 1}. ${step.title}${status}`, `     ${callOf(step)}`)
+    lines.push(`  ${i + 1}. ${step.title}${status}`)
+    if (options.calls !== false) lines.push(`     ${callOf(step)}`)
   }
 
   if (plan.steps.length === 0) lines.push('  Nothing to do.')

@@ -1,7 +1,7 @@
 // `duo users get` with no USER on a terminal: a search prompt over usernames. Duo has no prefix
 // search, so suggestions come from one page of users filtered as the person types, plus an exact
 // username/alias lookup, which also finds users beyond that page.
-import type {DuoClient} from '../transport/client.js'
+import type {DuoCaller} from '../core/calls.js'
 import {invoke} from '../core/invoke.js'
 import {getOperation} from '../core/catalog/index.js'
 import {type PromptContext, searchChoice} from './prompts.js'
@@ -14,13 +14,13 @@ const SHOWN = 20
  * Duo's user object for USER (a username, alias or id), or for the user picked at the prompt when
  * none is given. A name costs one call, not two: Duo's lookup by username returns the whole user.
  */
-export async function userOrPick(client: DuoClient, ctx: PromptContext, user: string | undefined): Promise<DuoUser> {
+export async function userOrPick(client: DuoCaller, ctx: PromptContext, user: string | undefined): Promise<DuoUser> {
   if (user !== undefined && !isUserId(user)) return findUserByName<DuoUser>(client, user)
   const userId = user ?? (await searchChoice(ctx, {flag: 'USER (a username or user id)', message: 'User (type to search)', source: userSuggestions(client)}))
   return (await invoke<DuoUser>(client, 'getuser', {user_id: userId})).response
 }
 
-function userSuggestions(client: DuoClient): (term: string | undefined) => Promise<Array<{name: string; value: string}>> {
+function userSuggestions(client: DuoCaller): (term: string | undefined) => Promise<Array<{name: string; value: string}>> {
   let firstPage: Promise<DuoUser[]> | undefined
   const exact = new Map<string, Promise<DuoUser[]>>()
   const lookup = (operationInput: Record<string, unknown>) => invoke<DuoUser[]>(client, 'listusers', operationInput).then((e) => e.response)
