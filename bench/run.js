@@ -4,6 +4,7 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {cpus, totalmem} from 'node:os'
 
 import {runImportBench} from './import.js'
+import {runLogsBench} from './logs.js'
 import {runPagingBench} from './paging.js'
 import {runRateLimitBench} from './rate-limit.js'
 import {runRestBench} from './rest.js'
@@ -14,6 +15,7 @@ const suites = [
   ['paging', runPagingBench],
   ['import', runImportBench],
   ['rate-limit', runRateLimitBench],
+  ['logs', runLogsBench],
   ['rest', async () => restRows(await runRestBench())],
 ]
 

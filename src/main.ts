@@ -3,12 +3,15 @@
 import './skip-oclif-engine-check.js'
 import {execute} from '@oclif/core'
 
+import {endQuietlyWhenStdoutCloses} from './cli/closed-stdout.js'
+
 /**
  * Runs the command in process.argv; `dir` is any file or URL inside the package. `duo` alone on a
  * terminal is the guided helpdesk session (`duo case`); without a terminal it prints help, as oclif
  * does for no arguments.
  */
 export async function main(dir: string): Promise<void> {
+  endQuietlyWhenStdoutCloses()
   const argv = process.argv.slice(2)
   const guided = argv.length === 0 && process.stdin.isTTY && process.stderr.isTTY
   await execute({args: guided ? ['case'] : argv, dir})

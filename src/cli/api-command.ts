@@ -2,7 +2,7 @@
 // signed client once, lazily, so commands that fail validation never touch the network or the keys.
 import {Command, Flags} from '@oclif/core'
 
-import {DuoClient} from '../transport/client.js'
+import {type ClientOptions, DuoClient, describeExchange, describeRetry} from '../transport/client.js'
 import {type ResolvedCredentials, resolveCredentials} from '../core/credentials.js'
 import {DuoCommand} from './duo-command.js'
 import {startEmbeddedSandbox} from './embedded-sandbox.js'
@@ -32,6 +32,11 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
       exclusive: ['profile'],
       helpGroup: 'GLOBAL',
     }),
+    verbose: Flags.boolean({
+      description: 'Log each request on stderr: method, path, status and time (never parameters, keys or signatures)',
+      env: 'DUO_VERBOSE',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   private opened?: Promise<Session>
@@ -58,13 +63,22 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
       const sandbox = await startEmbeddedSandbox(this.config.configDir)
       // The emulator runs in this process on loopback, where no proxy from the environment could reach it.
       const credentials = {...sandbox.credentials, proxy: DIRECT}
-      const client = new DuoClient({credentials})
+      const client = new DuoClient({credentials, ...this.reporting()})
       return {client, credentials, stop: async () => (client.close(), sandbox.stop())}
     }
 
     const resolved = resolveCredentials(this.profiles, flags.profile)
     const credentials = flags['ca-bundle'] ? {...resolved, caBundle: flags['ca-bundle']} : resolved
-    const client = new DuoClient({credentials})
+    const client = new DuoClient({credentials, ...this.reporting()})
     return {client, credentials, stop: async () => client.close()}
+  }
+
+  /** Every backoff is said on stderr (a wait is never silent); with --verbose, every request too. */
+  private reporting(): Pick<ClientOptions, 'onExchange' | 'onRetry'> {
+    const say = (line: string) => process.stderr.write(line + '\n')
+    return {
+      onExchange: (this.flags as {verbose?: boolean}).verbose ? (event) => say(`duo: ${describeExchange(event)}`) : undefined,
+      onRetry: (event) => say(describeRetry(event)),
+    }
   }
 }

@@ -32,7 +32,7 @@ export abstract class DuoCommand<T extends typeof Command> extends Command {
   }
 
   protected get profiles(): ProfileStore {
-    this.profileStore ??= new ProfileStore(this.config.configDir)
+    this.profileStore ??= new ProfileStore(this.config.configDir, {warn: (message) => process.stderr.write(message + '\n')})
     return this.profileStore
   }
 

@@ -25,6 +25,10 @@ const TIMESTAMPS = new Set(['created', 'date_added', 'date_last_used', 'expirati
 
 export function formatField(key: string, value: unknown): string {
   if (TIMESTAMPS.has(key) && typeof value === 'number') return new Date(value * 1000).toISOString().slice(0, 16).replace('T', ' ') + 'Z'
+  // The owner embedded in a credential or bypass code: shown by username (or an admin's name).
+  if ((key === 'user' || key === 'admin') && value !== null && typeof value === 'object' && !Array.isArray(value)) return formatCell(labelOf(value))
+  // A phone's last_seen is a zoneless "2024-03-04T15:04:04", which Duo means as UTC (unconfirmed): shown like the others.
+  if (key === 'last_seen' && typeof value === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value)) return `${value.slice(0, 16).replace('T', ' ')}Z`
   return formatCell(value)
 }
 

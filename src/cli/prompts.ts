@@ -59,3 +59,13 @@ export async function readStdin(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
   return Buffer.concat(chunks).toString('utf8').trim()
 }
+
+/** One of a few fixed choices, picked with the arrow keys. */
+export async function chooseOne(
+  ctx: PromptContext,
+  what: {flag: string; message: string; choices: Array<{name: string; value: string}>},
+): Promise<string> {
+  if (!ctx.interactive) throw new UsageError(`Missing ${what.flag}.`, `Pass ${what.flag}, or run on a terminal to choose.`)
+  const {select} = await import('@inquirer/prompts')
+  return select({choices: what.choices, message: what.message}, io())
+}

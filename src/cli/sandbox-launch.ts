@@ -14,6 +14,9 @@ export interface SandboxFlags {
   latency?: string
   'clock-offset'?: string
   deny?: string[]
+  'auth-events'?: number
+  'auth-rate'?: string
+  'log-lag'?: string
 }
 
 export function sandboxOptions(flags: SandboxFlags): SandboxOptions {
@@ -21,6 +24,9 @@ export function sandboxOptions(flags: SandboxFlags): SandboxOptions {
   if (failRate !== undefined && (failRate < 0 || failRate > 1)) throw new UsageError('--fail-rate must be between 0 and 1.')
   const deny = new Set(flags.deny ?? [])
   return {
+    authEvents: flags['auth-events'],
+    authRate: flags['auth-rate'] === undefined ? undefined : parseRateLimit(flags['auth-rate'], '--auth-rate'),
+    logLagMs: flags['log-lag'] === undefined ? undefined : parseDuration(flags['log-lag'], '--log-lag'),
     clockOffsetMs: flags['clock-offset'] === undefined ? undefined : parseDuration(flags['clock-offset'], '--clock-offset'),
     failRate,
     latencyMs: flags.latency === undefined ? undefined : parseDuration(flags.latency, '--latency'),

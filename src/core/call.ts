@@ -3,8 +3,10 @@
 // first (one lookup per distinct name, cached for the call), then the call is checked and sent.
 import type {DuoCaller, DuoEnvelope} from './calls.js'
 import {type Operation, type OperationName, allParams, getOperation} from './catalog/index.js'
-import {invoke, invokePages} from './invoke.js'
-import {resolveGroupId, resolveUserId} from './resolve.js'
+import {checkPathInput, invoke, invokePages} from './invoke.js'
+import {resolveGroupId, resolvePhoneId, resolveUserId} from './resolve.js'
+
+const RESOLVERS = {group: resolveGroupId, phone: resolvePhoneId, user: resolveUserId}
 
 /** Names already resolved during one call (or one command): a name is looked up once. */
 export type NameCache = Map<string, Promise<string>>
@@ -16,13 +18,21 @@ export async function resolveNames(
   input: Record<string, unknown>,
   cache: NameCache = new Map(),
 ): Promise<Record<string, unknown>> {
+  checkPathInput(operation, input)
   const resolved = {...input}
   for (const param of allParams(operation)) {
     const value = input[param.name]
-    if (param.names === undefined || typeof value !== 'string' || value === '') continue
-    const key = `${param.names}:${value}`
-    if (!cache.has(key)) cache.set(key, param.names === 'user' ? resolveUserId(client, value) : resolveGroupId(client, value))
-    resolved[param.name] = await cache.get(key)
+    if (param.names === undefined) continue
+    const kind = param.names
+    const one = (name: string) => {
+      const key = `${kind}:${name}`
+      if (!cache.has(key)) cache.set(key, RESOLVERS[kind](client, name))
+      return cache.get(key)!
+    }
+
+    // A repeated key (the log filters' users, groups) may name several.
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string' && v !== '')) resolved[param.name] = await Promise.all(value.map(one))
+    else if (typeof value === 'string' && value !== '') resolved[param.name] = await one(value)
   }
 
   return resolved

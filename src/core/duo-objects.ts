@@ -12,3 +12,14 @@ export type UserTarget = {
   user: string
   user_id: string
 }
+
+/** A phone as Duo's /admin/v1/phones returns it, with the users it is attached to. */
+export interface DuoPhone {
+  phone_id: string
+  number: string
+  platform: string
+  type: string
+  activated: boolean
+  users: DuoUser[]
+  [field: string]: unknown
+}

@@ -4,6 +4,7 @@ import type {DuoCaller, DuoEnvelope, RequestOptions, RequestParams} from './call
 import {UsageError} from './errors.js'
 import {type Operation, type OperationName, getOperation} from './catalog/index.js'
 import {checkParams, checkPathParams, describeProblems} from './params.js'
+import {plainPathProblem} from './path-safety.js'
 
 export interface PreparedCall {
   operation: Operation
@@ -19,7 +20,17 @@ export function prepareCall(operation: Operation, input: Record<string, unknown>
   const {params, problems} = checkParams(operation, queryInput)
   problems.unshift(...checkPathParams(operation, pathInput))
   if (problems.length > 0) throw new UsageError(`Invalid input for ${operation.name}: ${describeProblems(problems)}.`)
-  return {operation, params, path: fillPath(operation.path, pathInput as Record<string, string>)}
+  const path = fillPath(operation.path, pathInput as Record<string, string>)
+  // Belt and braces: whatever got past the per-value checks, the path sent is the path meant.
+  const pathProblem = plainPathProblem(path)
+  if (pathProblem) throw new UsageError(`Invalid input for ${operation.name}: the path ${path} ${pathProblem}.`)
+  return {operation, params, path}
+}
+
+/** The path-parameter problems of `input`, thrown before names are looked up (a lookup is already a request). */
+export function checkPathInput(operation: Operation, input: Record<string, unknown>): void {
+  const problems = checkPathParams(operation, input)
+  if (problems.length > 0) throw new UsageError(`Invalid input for ${operation.name}: ${describeProblems(problems)}.`)
 }
 
 /**

@@ -4,6 +4,7 @@
 // JSON); output is what goes on the wire.
 import type {RequestParams} from './calls.js'
 import type {Operation, ParamSpec} from './catalog/index.js'
+import {pathValueProblem} from './path-safety.js'
 
 export interface ParamProblem {
   param: string
@@ -30,7 +31,7 @@ export function checkParams(operation: Operation, input: Record<string, unknown>
       continue
     }
 
-    const result = coerce(spec, value)
+    const result = spec.repeated && Array.isArray(value) ? coerceRepeated(spec, value) : coerce(spec, value)
     if ('error' in result) problems.push({message: result.error, param: name})
     else params[name] = result.value
   }
@@ -49,11 +50,12 @@ export function checkParams(operation: Operation, input: Record<string, unknown>
   return {params, problems}
 }
 
-/** Checks that each path placeholder has a non-empty value. */
+/** Checks that each path placeholder has a value that stays one path segment (path-safety.ts). */
 export function checkPathParams(operation: Operation, input: Record<string, unknown>): ParamProblem[] {
-  return operation.pathParams
-    .filter((spec) => typeof input[spec.name] !== 'string' || (input[spec.name] as string).trim() === '')
-    .map((spec) => ({message: 'is required', param: spec.name}))
+  return operation.pathParams.flatMap((spec) => {
+    const message = pathValueProblem(input[spec.name])
+    return message ? [{message, param: spec.name}] : []
+  })
 }
 
 export function describeProblems(problems: ParamProblem[]): string {
@@ -88,6 +90,20 @@ function coerce(spec: ParamSpec, value: unknown): Coerced {
       return coerceOperations(spec, value)
     }
   }
+}
+
+/** Several values of a repeated key, each checked as the scalar; one value stays a plain string. */
+function coerceRepeated(spec: ParamSpec, values: unknown[]): Coerced {
+  if (values.length === 0) return {error: 'must not be empty'}
+  if (spec.maxItems !== undefined && values.length > spec.maxItems) return {error: `has ${values.length} values; at most ${spec.maxItems} are allowed`}
+  const out: string[] = []
+  for (const value of values) {
+    const one = coerce(spec, value)
+    if ('error' in one) return one
+    out.push(String(one.value))
+  }
+
+  return {value: out.length === 1 ? out[0] : out}
 }
 
 function coerceString(spec: ParamSpec, value: unknown): Coerced {

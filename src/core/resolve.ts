@@ -6,6 +6,7 @@ import {invoke, invokeAll} from './invoke.js'
 
 const USER_ID = /^DU[0-9A-Z]{18}$/
 const GROUP_ID = /^DG[0-9A-Z]{18}$/
+const PHONE_ID = /^DP[0-9A-Z]{18}$/
 
 export function isUserId(value: string): boolean {
   return USER_ID.test(value)
@@ -46,4 +47,17 @@ export async function resolveGroupId(client: DuoCaller, groupOrId: string): Prom
   if (matches.length === 0) throw new NotFoundError(`No group named "${groupOrId}".`, 'List groups with `duo groups list`.')
   if (matches.length > 1) throw new UsageError(`"${groupOrId}" matches ${matches.length} groups; use the group id (DG…).`)
   return matches[0]
+}
+
+export function isPhoneId(value: string): boolean {
+  return PHONE_ID.test(value)
+}
+
+/** A phone id from an id or a phone number: Duo's number filter finds 0 or 1 phones. */
+export async function resolvePhoneId(client: DuoCaller, phoneOrId: string): Promise<string> {
+  if (isPhoneId(phoneOrId)) return phoneOrId
+  const found = await invoke<Array<{phone_id: string}>>(client, 'listphones', {number: phoneOrId})
+  if (found.response.length === 0) throw new NotFoundError(`No phone with number "${phoneOrId}".`, 'Use the phone id (DP…), or list phones with `duo phones list`.')
+  if (found.response.length > 1) throw new UsageError(`"${phoneOrId}" matches ${found.response.length} phones (extensions); use the phone id (DP…).`)
+  return found.response[0].phone_id
 }

@@ -6,6 +6,7 @@ import type {RequestParams} from '../core/calls.js'
 import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
 import type {SandboxEnv} from './handlers/context.js'
 import {handlers} from './handlers/index.js'
+import {adminLogEntry} from './logs/admin-actions.js'
 import type {Route} from '../core/routes.js'
 
 export function execute(env: SandboxEnv, route: Route, input: Record<string, unknown>): Result {
@@ -14,9 +15,31 @@ export function execute(env: SandboxEnv, route: Route, input: Record<string, unk
     throw new ApiFailure(403, 40_301, 'Access forbidden', `the integration lacks the "${operation.permission}" permission`)
   }
 
-  const params = validate(operation, input)
+  const params = validate(operation, withoutIgnored(operation, input))
   const handler = handlers[operation.name]
-  return handler({...env, execute: (next, nextInput) => execute(env, next, nextInput), operation, params, path: route.pathParams})
+  const logWrite = adminLogEntry(env.state, env.now(), operation, params, route.pathParams)
+  const result = handler({...env, execute: (next, nextInput) => execute(env, next, nextInput), operation, params, path: route.pathParams})
+  logWrite?.(result)
+  return result
+}
+
+/**
+ * What Duo accepts and ignores, which is therefore not "unknown": `account_id` on every call (the
+ * MSP parameter duo_client_python adds to every call once set; a child account is not emulated)
+ * and the legacy group flags Duo's Admin API docs keep accepting (duo_client_python still sends
+ * them from create_group / modify_group).
+ */
+const IGNORED_EVERYWHERE = ['account_id']
+const IGNORED_BY: Partial<Record<string, readonly string[]>> = {
+  creategroup: ['push_enabled', 'sms_enabled', 'voice_enabled', 'mobile_otp_enabled'],
+  updategroup: ['push_enabled', 'sms_enabled', 'voice_enabled', 'mobile_otp_enabled'],
+}
+
+function withoutIgnored(operation: Operation, input: Record<string, unknown>): Record<string, unknown> {
+  const ignored = new Set([...IGNORED_EVERYWHERE, ...(IGNORED_BY[operation.name] ?? [])])
+  // A parameter the catalog itself declares is checked as declared.
+  for (const param of operation.params) ignored.delete(param.name)
+  return Object.fromEntries(Object.entries(input).filter(([name]) => !ignored.has(name)))
 }
 
 /**

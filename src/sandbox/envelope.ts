@@ -17,20 +17,22 @@ export function okBody(result: Result): Record<string, unknown> {
 
 /**
  * One page of `items`. `limit` was already clamped to the operation's maximum by the dispatcher.
- * next_offset is left out on the last page ([PY] treats a missing one as the end) and prev_offset
- * on the first (Duo's fixtures are not consistent about it; absent is the reading clients tolerate).
+ * next_offset is null on the last page and prev_offset null on the first, as in the examples of
+ * Duo's Admin API docs (duo_client_python treats a missing or null next_offset alike, as the end).
  */
 export function paginate<T, R>(items: readonly T[], params: RequestParams, paging: Paging, view: (item: T) => R): Result {
   const limit = params.limit === undefined ? paging.defaultLimit : Number(params.limit)
   const offset = params.offset === undefined ? 0 : Number(params.offset)
   const response = items.slice(offset, offset + limit).map(view)
-  const metadata: PageMetadata = {total_objects: items.length}
-  if (offset + limit < items.length) metadata.next_offset = offset + limit
-  if (offset > 0) metadata.prev_offset = Math.max(0, offset - limit)
+  const metadata: PageMetadata = {
+    next_offset: offset + limit < items.length ? offset + limit : null,
+    prev_offset: offset > 0 ? Math.max(0, offset - limit) : null,
+    total_objects: items.length,
+  }
   return {metadata, response}
 }
 
 /** The whole of an id-list lookup as one page: Duo ignores limit and offset then ([CS]). */
 export function wholeList<R>(items: readonly R[]): Result {
-  return {metadata: {total_objects: items.length}, response: items}
+  return {metadata: {next_offset: null, prev_offset: null, total_objects: items.length}, response: items}
 }

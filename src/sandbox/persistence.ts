@@ -1,8 +1,10 @@
 // The state file: the whole Snapshot as JSON. It holds the secret key, so it is written 0600, and
-// atomically (temp file + rename) so a crash mid-write never leaves half a file behind.
-import {randomBytes} from 'node:crypto'
-import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+// atomically (write-file-atomic: temp file + rename) so a crash mid-write never leaves half a file.
+// Several processes may serve the same file at once (each `duo … --sandbox` runs its own emulator),
+// so a change is made under the file's lock on the state as last written by anyone (SharedStateFile).
+import {existsSync, readFileSync, statSync} from 'node:fs'
 
+import {writeFileAtomicSync} from '../core/file-lock.js'
 import type {Snapshot} from './records.js'
 
 export function loadSnapshot(file: string): Snapshot | undefined {
@@ -17,12 +19,37 @@ export function loadSnapshot(file: string): Snapshot | undefined {
 }
 
 export function saveSnapshot(file: string, snapshot: Snapshot): void {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+  // Rewritten on every change: a killed process is what it must survive, which the rename does.
+  writeFileAtomicSync(file, JSON.stringify(snapshot), {fsync: false})
+}
+
+/** A state file other processes may write too: tells when it changed since this process last read or wrote it. */
+export class SharedStateFile {
+  private seen?: string
+
+  constructor(readonly file: string) {}
+
+  /** The snapshot on disk when another process has written it since; undefined when unchanged. */
+  changed(): Snapshot | undefined {
+    const now = identity(this.file)
+    if (now === undefined || now === this.seen) return undefined
+    const snapshot = loadSnapshot(this.file)
+    this.seen = now
+    return snapshot
+  }
+
+  save(snapshot: Snapshot): void {
+    saveSnapshot(this.file, snapshot)
+    this.seen = identity(this.file)
+  }
+}
+
+/** Every atomic write renames a new file into place, so the inode (with size and time) tells writes apart. */
+function identity(file: string): string | undefined {
   try {
-    writeFileSync(temp, JSON.stringify(snapshot), {mode: 0o600})
-    renameSync(temp, file)
-  } catch (error) {
-    rmSync(temp, {force: true})
-    throw error
+    const stat = statSync(file, {bigint: true})
+    return `${stat.ino}:${stat.size}:${stat.mtimeNs}`
+  } catch {
+    return undefined
   }
 }

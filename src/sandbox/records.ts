@@ -1,3 +1,5 @@
+import type {LogsSnapshot} from './logs/log-store.js'
+
 // The stored shapes of the sandbox's objects. Field names are Duo's (Duo Admin API docs: Users, Groups, Phones, Tokens), so
 // views only add the derived and embedded parts. Membership is held on the user (ids), the one side
 // every endpoint in the catalog reads from.
@@ -40,6 +42,12 @@ export interface BypassCode {
   reuse_count: null | number
 }
 
+/** A legacy U2F token (Duo Admin API docs, "U2F Tokens"; duo_client_python). */
+export interface U2FToken {
+  registration_id: string
+  date_added: number
+}
+
 export interface UserRecord {
   user_id: string
   username: string
@@ -63,6 +71,8 @@ export interface UserRecord {
   webauthncredentials: readonly WebAuthnCredential[]
   desktopauthenticators: readonly DesktopAuthenticator[]
   bypass_codes: readonly BypassCode[]
+  /** Optional so state files written before U2F was emulated still load. */
+  u2ftokens?: readonly U2FToken[]
 }
 
 export interface GroupRecord {
@@ -101,6 +111,28 @@ export interface TokenRecord {
   type: string
   serial: string
   totp_step: null | number
+  /** Write-only: kept so resync can check codes; never in a response (views.ts drops it). */
+  secrets?: TokenSecrets
+}
+
+export interface TokenSecrets {
+  /** HOTP/TOTP secret, hex. */
+  secret?: string
+  /** The next HOTP counter value expected. */
+  counter?: number
+  private_id?: string
+  aes_key?: string
+}
+
+/** What a handler reports when it "sends" a text message: the hook the telephony log listens to. */
+export interface SmsSent {
+  phone_id: string
+  number: string
+  purpose: 'activation' | 'installation' | 'passcodes'
+  /** The text sent (activation and installation); passcodes are never passed on. */
+  message?: string
+  /** Sandbox-clock milliseconds. */
+  time_ms: number
 }
 
 export interface DirectoryRecord {
@@ -131,6 +163,8 @@ export interface Snapshot {
   tokens: TokenRecord[]
   directories: DirectoryRecord[]
   pushes: PushRecord[]
+  /** The logs' anchor and the events the sandbox recorded itself (bounded); absent in older files. */
+  logs?: LogsSnapshot
 }
 
-export type SeedData = Omit<Snapshot, 'ikey' | 'skey' | 'version'>
+export type SeedData = Omit<Snapshot, 'ikey' | 'logs' | 'skey' | 'version'>

@@ -50,6 +50,8 @@ const DEMO_USERS: DemoUser[] = [
   {first: 'Frank', groups: ['Contractors'], last: 'Wilson', status: 'bypass', username: 'frank'},
   {first: 'Grace', groups: ['Contractors'], last: 'Lee', phone: android, status: 'disabled', username: 'grace'},
   {first: 'Heidi', groups: ['Contractors'], last: 'Brown', username: 'heidi'},
+  // Locked out after failed passcodes: the authentication log tells the story (sandbox/logs).
+  {first: 'Ivan', groups: ['Engineering'], last: 'Petrov', phone: android, status: 'locked out', username: 'ivan'},
 ]
 
 const DEMO_GROUPS: Array<[string, string]> = [
@@ -68,6 +70,8 @@ function demoSet(): SeedData {
     const created = EPOCH + i * 86_400
     const user = baseUser(random, spec.username, spec.first, spec.last, created)
     user.status = spec.status ?? 'active'
+    // Duo's lockout_reason for a user locked by failed attempts (Duo Admin API docs, "Users").
+    if (user.status === 'locked out') user.lockout_reason = 'Failed Attempts'
     user.group_ids = spec.groups.map((name) => groupIds.get(name)!)
     if (spec.alias) user.aliases = {alias1: spec.alias}
     if (spec.phone) {
@@ -78,6 +82,8 @@ function demoSet(): SeedData {
 
     if (spec.token) {
       const t = token(random, 'h6', `10000${i}`)
+      // RFC 4226's test secret, so `duo tokens resync` can be tried with its published codes.
+      t.secrets = {counter: 0, secret: RFC4226_SECRET}
       tokens.push(t)
       user.token_ids = [t.token_id]
     }
@@ -96,7 +102,50 @@ function demoSet(): SeedData {
     return user
   })
 
-  return {directories: [demoDirectory(random)], groups, phones, pushes: [], tokens, users}
+  const directory = demoDirectory(random)
+  demoDevices(random, users, phones, tokens)
+  return {directories: [directory], groups, phones, pushes: [], tokens, users}
+}
+
+/** "12345678901234567890" in hex: RFC 4226 appendix D's HOTP test secret. */
+const RFC4226_SECRET = '3132333435363738393031323334353637383930'
+
+/**
+ * Devices beyond each user's first (drawn after everything above, so earlier ids stay the same):
+ * a helpdesk loaner phone nobody holds yet, a spare TOTP token, Carol's passkey and Bob's legacy
+ * U2F key, so every account-wide device list shows something.
+ */
+function demoDevices(random: Random, users: UserRecord[], phones: PhoneRecord[], tokens: TokenRecord[]): void {
+  phones.push(
+    phone(random, '+15550100099', {
+      activated: false,
+      capabilities: ['auto', 'sms', 'phone'],
+      encrypted: '',
+      fingerprint: '',
+      last_seen: null,
+      name: 'Helpdesk loaner',
+      platform: 'Generic Smartphone',
+      screenlock: '',
+      tampered: '',
+    }),
+  )
+  tokens.push({...token(random, 't6', 'TOTP-0001'), totp_step: 30})
+  const byName = (name: string) => users.find((u) => u.username === name)!
+  const carol = byName('carol')
+  carol.webauthncredentials = [
+    {
+      ...webauthn(random, carol.created),
+      aaguid: 'fbfc3007-154e-4ecc-8c0b-6e020557d7bd',
+      backup_eligible: true,
+      backup_status: true,
+      credential_name: 'MacBook passkey',
+      label: 'iCloud Keychain',
+      registered_as: 'platform',
+      transports: ['internal', 'hybrid'],
+    },
+  ]
+  const bob = byName('bob')
+  bob.u2ftokens = [{date_added: bob.created + 600, registration_id: duoId('D2', random)}]
 }
 
 const FIRST_NAMES = ['Ada', 'Ben', 'Chloe', 'Dan', 'Eva', 'Femi', 'Gus', 'Hana', 'Ivan', 'Jia', 'Kofi', 'Lena', 'Mia', 'Nils', 'Omar', 'Priya']
@@ -189,7 +238,7 @@ function phone(random: Random, number: string, overrides: Partial<PhoneRecord>):
     platform: 'Unknown',
     postdelay: null,
     predelay: null,
-    screenlock: 'Configured',
+    screenlock: 'Locked',
     sms_passcodes_sent: false,
     tampered: 'Not tampered',
     type: 'Mobile',

@@ -13,8 +13,9 @@ import {FixedWindow, happens, serverError, tooManyRequests} from './faults.js'
 import type {SandboxEnv} from './handlers/context.js'
 import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
-import {loadSnapshot, saveSnapshot} from './persistence.js'
-import type {PushAnswer, Snapshot} from './records.js'
+import {SharedStateFile, loadSnapshot} from './persistence.js'
+import {withFileLock, withFileLockSync} from '../core/file-lock.js'
+import type {PushAnswer, SmsSent, Snapshot} from './records.js'
 import {matchRoute} from '../core/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
@@ -29,7 +30,10 @@ export interface SandboxOptions {
   skey?: string
   /** Seed N generated users (user00001 …) instead of the small demo set (0, the default). */
   users?: number
-  /** Load state from this file if it exists (seed options are then ignored); save after every change. */
+  /**
+   * Load state from this file if it exists (seed options are then ignored); save after every change.
+   * Other processes may serve the same file: each change is made under its lock, on its latest state.
+   */
   stateFile?: string
   /** Past `requests` per `windowMs`: 429 / 42901. */
   rateLimit?: {requests: number; windowMs: number}
@@ -51,6 +55,12 @@ export interface SandboxOptions {
   pushAnswer?: PushAnswer
   /** How long the push reads "waiting" before that answer. Default 2000. */
   pushDelayMs?: number
+  /** Generated authentication log history over 30 days (default 1500); not kept in the state file. */
+  authEvents?: number
+  /** Live authentication events: this many per window (sandbox start --auth-rate 30/1m). */
+  authRate?: {requests: number; windowMs: number}
+  /** Duo's delay before new authentication, activity and offline events show. Default 2 minutes. */
+  logLagMs?: number
 }
 
 export interface RunningSandbox {
@@ -63,8 +73,10 @@ export interface RunningSandbox {
   port: number
   /** Requests received so far, answered or not. */
   requestCount(): number
-  /** Stops listening, closes keep-alive connections, writes the state file. */
+  /** Stops listening and closes keep-alive connections (every change is already in the state file). */
   close(): Promise<void>
+  /** Calls `listener` for every text message the sandbox "sends"; returns the unsubscribe function. */
+  onSmsSent(listener: (sms: SmsSent) => void): () => void
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -83,19 +95,34 @@ export function grantAllBut(given: Partial<Record<PermissionKey, boolean>> = {})
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const host = options.host ?? '127.0.0.1'
   if (!isLoopbackHost(host)) throw new Error(`The sandbox listens on loopback only, not ${host}: it answers to a key anyone could read.`)
-  const state = new SandboxState(initialSnapshot(options))
+  const shared = options.stateFile ? new SharedStateFile(options.stateFile) : undefined
+  /** A state for a snapshot, with the log settings of this sandbox (generated history, lag). */
+  const stateOf = (snapshot: Snapshot) => {
+    const state = new SandboxState(snapshot)
+    state.logs.configure({authEvents: options.authEvents, lagMs: options.logLagMs})
+    return state
+  }
+
   const env: SandboxEnv = {
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
     permissions: grantAllBut(options.permissions),
     push: {answer: options.pushAnswer ?? 'approve', delayMs: options.pushDelayMs ?? 2000},
-    state,
+    state: stateOf(
+      // Written at once, so the credentials a caller reads from the file are the ones in use.
+      shared ? withFileLockSync(shared.file, () => save(initialSnapshot(options))) : initialSnapshot(options),
+    ),
   }
-  const persist = () => {
-    if (options.stateFile) saveSnapshot(options.stateFile, state.snapshot())
+  function save(snapshot: Snapshot): Snapshot {
+    shared?.save(snapshot)
+    return snapshot
   }
 
-  // Written at once, so the credentials a caller reads from the file are the ones in use.
-  persist()
+  /** Picks up what another process wrote to the state file since this one last read or wrote it. */
+  const refresh = () => {
+    const fresh = shared?.changed()
+    if (fresh) env.state = stateOf(fresh)
+  }
+
   const random = options.random ?? Math.random
   const window = options.rateLimit ? new FixedWindow(options.rateLimit) : undefined
   let received = 0
@@ -108,7 +135,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       // 41301 is a guess following Duo's status+subcode convention.
       if (!body) throw new ApiFailure(413, 41_301, 'Request entity too large', `the body is over ${MAX_BODY_BYTES} bytes`)
       const call = toIncomingCall(req, body)
-      authenticate(call, state, env.now())
+      refresh()
+      authenticate(call, env.state, env.now())
       const match = matchRoute(call.method, call.path)
       if (match.kind === 'not-found') throw notFound(call.path)
       if (match.kind === 'method-not-allowed') {
@@ -121,7 +149,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       calls.set(name, (calls.get(name) ?? 0) + 1)
       if (options.failCalls?.[name]?.includes(calls.get(name)!)) throw serverError(`simulated failure of ${name} call ${calls.get(name)} (failCalls)`)
       const result = execute(env, match.route, callInput(call))
-      if (!match.route.operation.hints.readOnly) persist()
+      if (!match.route.operation.hints.readOnly) save(env.state.snapshot())
       return {body: okBody(result), status: 200}
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : serverError(error instanceof Error ? error.message : String(error))
@@ -137,7 +165,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return
     }
 
-    const reply = answer(req, body)
+    // A call that may change state runs under the state file's lock, from its latest content.
+    const reply = shared && req.method !== 'GET' ? await withFileLock(shared.file, () => answer(req, body)) : answer(req, body)
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
     const text = JSON.stringify(reply.body)
     res.writeHead(reply.status, {
@@ -157,21 +186,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     server.once('error', reject)
     server.listen(options.port ?? 0, host, () => resolve())
   })
+  const live = options.authRate && setInterval(() => env.state.logs.recordLiveAuth(env.now()), options.authRate.windowMs / options.authRate.requests)
+  live?.unref()
   const {port} = server.address() as AddressInfo
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
   return {
     async close() {
+      if (live) clearInterval(live)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
       })
-      persist()
     },
     host: url,
-    ikey: state.ikey,
+    ikey: env.state.ikey,
+    onSmsSent: (listener) => env.state.onSmsSent(listener),
     port,
     requestCount: () => received,
-    skey: state.skey,
+    skey: env.state.skey,
     url,
   }
 }

@@ -2,7 +2,8 @@
 // (list order = creation order, paging = slicing) with Maps by id and by name.
 import {notFound} from './envelope.js'
 import {duoId} from './ids.js'
-import type {DirectoryRecord, GroupRecord, PhoneRecord, PushRecord, Snapshot, TokenRecord, UserRecord} from './records.js'
+import {LogStore} from './logs/log-store.js'
+import type {DirectoryRecord, GroupRecord, PhoneRecord, PushRecord, SmsSent, Snapshot, TokenRecord, UserRecord} from './records.js'
 
 export class SandboxState {
   readonly ikey: string
@@ -13,6 +14,8 @@ export class SandboxState {
   readonly tokens: Map<string, TokenRecord>
   readonly directories: DirectoryRecord[]
   readonly pushes: Map<string, PushRecord>
+  /** Every log the sandbox answers (logs/log-store.ts); other handlers record into it. */
+  readonly logs: LogStore
   private readonly usersById = new Map<string, UserRecord>()
   /**
    * Usernames and aliases share one namespace (aliases must be unique across users and match
@@ -21,6 +24,7 @@ export class SandboxState {
    */
   private readonly names = new Map<string, UserRecord>()
   private readonly groupsById: Map<string, GroupRecord>
+  private readonly smsListeners = new Set<(sms: SmsSent) => void>()
 
   constructor(snapshot: Snapshot) {
     this.ikey = snapshot.ikey
@@ -33,6 +37,7 @@ export class SandboxState {
     this.tokens = new Map(snapshot.tokens.map((t) => [t.token_id, t]))
     this.directories = snapshot.directories
     this.pushes = new Map(snapshot.pushes.map((p) => [p.push_id, p]))
+    this.logs = new LogStore(snapshot.logs, {groups: this.groups, phones: this.phones, users: this.users})
   }
 
   snapshot(): Snapshot {
@@ -46,6 +51,7 @@ export class SandboxState {
       tokens: [...this.tokens.values()],
       users: this.users,
       version: 1,
+      logs: this.logs.snapshot(),
     }
   }
 
@@ -97,6 +103,54 @@ export class SandboxState {
   addGroup(group: GroupRecord): void {
     this.groups.push(group)
     this.groupsById.set(group.group_id, group)
+  }
+
+  /** The users a phone is attached to (phones are shared), in user order. */
+  phoneUsers(phoneId: string): UserRecord[] {
+    return this.users.filter((user) => user.phone_ids.includes(phoneId))
+  }
+
+  /** Every phone's users, from one pass over the users (for a page of phones). */
+  usersByPhone(): Map<string, UserRecord[]> {
+    const owners = new Map<string, UserRecord[]>()
+    for (const user of this.users) {
+      for (const id of user.phone_ids) owners.set(id, [...(owners.get(id) ?? []), user])
+    }
+
+    return owners
+  }
+
+  /** The users holding a hardware token. */
+  tokenUsers(tokenId: string): UserRecord[] {
+    return this.users.filter((user) => user.token_ids.includes(tokenId))
+  }
+
+  /** Deletes the phone and detaches it from every user, as Duo does. */
+  deletePhone(id: string): void {
+    if (!this.phones.delete(id)) return
+    for (const user of this.users) if (user.phone_ids.includes(id)) user.phone_ids = user.phone_ids.filter((p) => p !== id)
+  }
+
+  /** Deletes the token and detaches it from every user. */
+  deleteToken(id: string): void {
+    if (!this.tokens.delete(id)) return
+    for (const user of this.users) if (user.token_ids.includes(id)) user.token_ids = user.token_ids.filter((t) => t !== id)
+  }
+
+  /**
+   * Handlers call this when they "send" a text message: it goes in the telephony log, as Duo
+   * logs every text it sends (the context of an activation or installation text is "enrollment",
+   * of passcodes "authentication": Duo's value set is undocumented), and to any onSmsSent listener.
+   */
+  smsSent(sms: SmsSent): void {
+    this.logs.recordTelephony(sms.time_ms, {context: sms.purpose === 'passcodes' ? 'authentication' : 'enrollment', phone: sms.number, type: 'sms'})
+    for (const listener of this.smsListeners) listener(sms)
+  }
+
+  /** Subscribes to every SMS sent; returns the unsubscribe function. */
+  onSmsSent(listener: (sms: SmsSent) => void): () => void {
+    this.smsListeners.add(listener)
+    return () => this.smsListeners.delete(listener)
   }
 
   /** A new id with `prefix` that no user, group, phone or token has. */

@@ -2,10 +2,12 @@
 // batch's outcome as it happens, so an import killed halfway can be resumed without creating anyone
 // twice. It is rewritten whole (temp file + rename, so a reader or a crash never sees half a
 // journal) once before and once after each batch; a finished batch keeps only its row range, so
-// the file stays small and a rewrite cheap even for 100,000 rows.
-import {existsSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
+// the file stays small and a rewrite cheap even for 100,000 rows. An import holds the journal's lock
+// for its whole run (ownJournal), so two imports of one file cannot interleave their batches.
+import {existsSync, readFileSync, rmSync} from 'node:fs'
 
-import {UsageError} from '../core/errors.js'
+import {DuoError, ExitCode, UsageError} from '../core/errors.js'
+import {acquireFileLock, writeFileAtomicSync} from '../core/file-lock.js'
 
 /**
  * sent: the call went out and its outcome is unknown (killed or cut off mid-request);
@@ -40,6 +42,21 @@ interface JournalFile extends JournalHeader {
 
 export function journalPath(file: string): string {
   return `${file}.duo-import.json`
+}
+
+/**
+ * Takes the journal's lock for the run; the returned function gives it back. Losing it meanwhile
+ * (this process stalled for seconds) makes the next journal write fail rather than race another run.
+ */
+export async function ownJournal(path: string): Promise<{check(): void; release(): Promise<void>}> {
+  let lost: Error | undefined
+  const release = await acquireFileLock(path, {onCompromised: (error) => (lost = error)})
+  return {
+    check() {
+      if (lost) throw new DuoError(`Lost the lock on ${path} (${lost.message}); another import may be running.`, ExitCode.error, 'Run the import again with --resume once no other import of this file runs.')
+    },
+    release: () => release().catch(() => {}),
+  }
 }
 
 export class ImportJournal {
@@ -102,9 +119,7 @@ export class ImportJournal {
 
   private save(): void {
     const file: JournalFile = {version: 1, ...this.header, batches: [...this.batches.values()]}
-    const temp = `${this.path}.${process.pid}.tmp`
-    // No fsync: the journal guards against a killed process, which rename alone survives.
-    writeFileSync(temp, JSON.stringify(file), {mode: 0o600})
-    renameSync(temp, this.path)
+    // No fsync: the journal guards against a killed process, which the rename alone survives.
+    writeFileAtomicSync(this.path, JSON.stringify(file), {fsync: false})
   }
 }

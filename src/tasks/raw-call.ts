@@ -4,6 +4,7 @@ import type {DuoClient} from '../transport/client.js'
 import {UsageError} from '../core/errors.js'
 import {requestOptions} from '../core/invoke.js'
 import {matchRoute} from '../core/routes.js'
+import {plainPathProblem} from '../core/path-safety.js'
 
 export interface RawCall {
   method: string
@@ -16,7 +17,9 @@ export interface RawCall {
  * repeated parameter), -F key=<JSON> typed values, and any ?query in the path.
  */
 export function parseRawCall(method: string, pathAndQuery: string, strings: string[], typed: string[]): RawCall {
-  if (!pathAndQuery.startsWith('/')) throw new UsageError(`The path must start with "/" (got "${pathAndQuery}").`, 'For example: duo api GET /admin/v1/users')
+  const path = pathAndQuery.split('?')[0]
+  const problem = plainPathProblem(path) ?? (path.startsWith('/admin/') ? undefined : 'must be an Admin API path (starting /admin/)')
+  if (problem) throw new UsageError(`The path ${JSON.stringify(path)} ${problem}.`, 'For example: duo api GET /admin/v1/users')
   const url = new URL(pathAndQuery, 'http://placeholder')
   const params: Record<string, string[] | unknown> = {}
   const addString = (key: string, value: string) => {

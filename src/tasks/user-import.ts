@@ -6,7 +6,7 @@ import {resolve} from 'node:path'
 
 import type {DuoClient} from '../transport/client.js'
 import {DuoApiError, DuoError, UsageError} from '../core/errors.js'
-import {ImportJournal, type JournalBatch, journalPath} from './import-journal.js'
+import {ImportJournal, type JournalBatch, journalPath, ownJournal} from './import-journal.js'
 import {invoke} from '../core/invoke.js'
 import {batchLimit, inBatches} from './user-batches.js'
 import {type ImportFile, checkImportFile, checkRows} from './user-import-file.js'
@@ -66,8 +66,15 @@ export async function plannedBatches(path: string): Promise<{batches: AsyncGener
 /** Checks the whole file and the journal, then connects (`connect`) and sends what is left to send. */
 export async function importUsers(connect: () => Promise<DuoClient>, options: ImportOptions): Promise<ImportSummary> {
   const file = await checkImportFile(options.file)
-  const journal = openJournal(file, options)
-  const client = await connect()
+  const lock = await ownJournal(journalPath(file.path))
+  try {
+    return await importChecked(file, openJournal(file, options), await connect(), options, lock.check)
+  } finally {
+    await lock.release()
+  }
+}
+
+async function importChecked(file: ImportFile, journal: ImportJournal, client: DuoClient, options: ImportOptions, checkLock: () => void): Promise<ImportSummary> {
   const total = Math.ceil(file.rows / journal.header.batchSize)
   const summary: ImportSummary = {batches: 0, created: 0, failed: 0, rows: file.rows, skipped: 0, users: file.rows <= KEEP_USERS_UP_TO ? [] : undefined}
   options.progress?.start(file.rows)
@@ -79,6 +86,7 @@ export async function importUsers(connect: () => Promise<DuoClient>, options: Im
       summary.skipped += batch.users.length - users.length
       if (users.length > 0) {
         const usernames = batch.users.map((u) => u.username)
+        checkLock()
         journal.record({...range, status: 'sent', usernames})
         summary.batches++
         try {

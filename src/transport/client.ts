@@ -8,9 +8,25 @@ import {type Transport, createTransport, describeTransportFailure} from './netwo
 import {type CanonicalParams, canonicalizeParams, formatDuoDate, signRequest} from '../core/signing.js'
 
 export interface RetryEvent {
+  /** The attempt that just failed (1-based). */
   attempt: number
+  /** How many attempts this kind of failure gets in all (7 for 429, 3 for 5xx and network errors). */
+  maxAttempts: number
   waitMs: number
   reason: string
+  method: string
+  path: string
+}
+
+/** One request sent and its outcome, for --verbose: never parameters, headers or the signature. */
+export interface ExchangeEvent {
+  method: string
+  path: string
+  attempt: number
+  /** Duo's HTTP status, or undefined when no answer came (the error says why). */
+  status?: number
+  error?: string
+  ms: number
 }
 
 export interface ClientOptions {
@@ -24,6 +40,26 @@ export interface ClientOptions {
   random?: () => number
   now?: () => Date
   onRetry?: (event: RetryEvent) => void
+  /** Told after every attempt (--verbose). */
+  onExchange?: (event: ExchangeEvent) => void
+  /**
+   * The most time one call may spend waiting between attempts. A retry whose wait would go past it
+   * is not made: the last answer (a 429, a 5xx) or network error is the call's outcome. For a server
+   * whose caller has a timeout of its own. Default: no budget beyond maxAttempts.
+   */
+  maxRetryMs?: number
+}
+
+/** One stderr line per backoff: what, why, when the next attempt is, and which attempt of how many. */
+export function describeRetry(event: RetryEvent): string {
+  const seconds = Math.max(1, Math.round(event.waitMs / 1000))
+  return `${event.reason} on ${event.method} ${event.path}: next attempt in ${seconds} s (attempt ${event.attempt + 1} of ${event.maxAttempts})`
+}
+
+/** One --verbose line: method, path, status and time. */
+export function describeExchange(event: ExchangeEvent): string {
+  const outcome = event.status === undefined ? `failed (${event.error})` : String(event.status)
+  return `${event.method} ${event.path} ${outcome} ${event.ms} ms${event.attempt > 1 ? ` (attempt ${event.attempt})` : ''}`
 }
 
 
@@ -42,7 +78,7 @@ export class DuoClient implements DuoCaller {
   /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
   clockOffsetMs: number | undefined
   private readonly transport: Transport
-  private readonly options: Required<Omit<ClientOptions, 'onRetry'>> & Pick<ClientOptions, 'onRetry'>
+  private readonly options: Required<Omit<ClientOptions, 'maxRetryMs' | 'onExchange' | 'onRetry'>> & Pick<ClientOptions, 'maxRetryMs' | 'onExchange' | 'onRetry'>
 
   constructor(options: ClientOptions) {
     this.endpoint = parseApiHost(options.credentials.host)
@@ -85,8 +121,20 @@ export class DuoClient implements DuoCaller {
     const upper = method.toUpperCase()
     const idempotent = options.idempotent ?? (upper === 'GET' || upper === 'DELETE')
     const {maxAttempts} = this.options
+    let waited = 0
+    const retry = async (attempt: number, allowed: number, reason: string): Promise<boolean> => {
+      if (attempt >= allowed) return false
+      const waitMs = this.backoffMs(attempt)
+      if (this.options.maxRetryMs !== undefined && waited + waitMs > this.options.maxRetryMs) return false
+      waited += waitMs
+      this.options.onRetry?.({attempt, maxAttempts: allowed, method: upper, path, reason, waitMs})
+      await this.options.sleep(waitMs)
+      return true
+    }
+
     for (let attempt = 1; ; attempt++) {
       let answer: HttpAnswer
+      const started = Date.now()
       try {
         answer = await this.send(upper, path, params)
       } catch (error) {
@@ -96,23 +144,16 @@ export class DuoClient implements DuoCaller {
           proxy: await this.transport.proxyFor(this.endpoint.baseUrl + path),
           timeoutMs: this.options.timeoutMs,
         })
-        if (failure.retryable && idempotent && attempt < Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)) {
-          await this.backoff(attempt, failure.message)
-          continue
-        }
-
+        this.options.onExchange?.({attempt, error: failure.message, method: upper, ms: Date.now() - started, path})
+        if (failure.retryable && idempotent && (await retry(attempt, Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS), failure.message))) continue
         throw new NetworkError(failure.message, failure.hint)
       }
 
       const {status} = answer
+      this.options.onExchange?.({attempt, method: upper, ms: Date.now() - started, path, status})
       this.noteServerDate(answer.headers.date)
-      const retryable = status === 429 || (idempotent && status >= 500)
-      const attemptsAllowed = status === 429 ? maxAttempts : Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS)
-      if (retryable && attempt < attemptsAllowed) {
-        await this.backoff(attempt, `HTTP ${status}`)
-        continue
-      }
-
+      if (status === 429 && (await retry(attempt, maxAttempts, 'Duo is rate limiting (HTTP 429)'))) continue
+      if (idempotent && status >= 500 && (await retry(attempt, Math.min(maxAttempts, MAX_FAILURE_ATTEMPTS), `Duo answered HTTP ${status}`))) continue
       return {answer, attempts: attempt}
     }
   }
@@ -204,11 +245,9 @@ export class DuoClient implements DuoCaller {
     throw new DuoApiError(status, Number.isNaN(code) ? undefined : code, message, envelope.message_detail, hint)
   }
 
-  private async backoff(attempt: number, reason: string): Promise<void> {
+  private backoffMs(attempt: number): number {
     // 1, 2, 4 … 32 s plus up to 1 s of jitter, as every official client does (duo_client_python's _make_request retry loop).
-    const waitMs = Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
-    this.options.onRetry?.({attempt, reason, waitMs})
-    await this.options.sleep(waitMs)
+    return Math.min(FIRST_BACKOFF_MS * 2 ** (attempt - 1), MAX_BACKOFF_MS) + Math.floor(this.options.random() * 1000)
   }
 
   private noteServerDate(header: string | undefined): void {

@@ -56,7 +56,7 @@ describe('duo groups (built CLI, sandbox)', function () {
     expect(human.code, human.stderr).to.equal(0)
     expect(human.stdout).to.match(/^status\s+bypass$/m)
 
-    const updated = await duo.json<Row>(['groups', 'update', 'Finance', '--status', 'disabled', '--desc', 'Finance team'])
+    const updated = await duo.json<Row>(['groups', 'update', 'Finance', '--status', 'disabled', '--desc', 'Finance team', '--yes'])
     expect(updated).to.include({desc: 'Finance team', group_id: created.group_id, name: 'Finance', status: 'disabled'})
     const renamed = await duo.run(['groups', 'update', String(created.group_id), '--name', 'Finance & Legal'])
     expect(renamed.stdout).to.match(/^name\s+Finance & Legal$/m)

@@ -11,13 +11,13 @@ describe('duo users list (built CLI, sandbox)', () => {
       expect(result.code, result.stderr).to.equal(0)
       const [header, ...rows] = result.stdout.trim().split('\n')
       expect(header.split(/\s{2,}/)).to.deep.equal(['USERNAME', 'REALNAME', 'EMAIL', 'STATUS', 'IS_ENROLLED', 'LAST_LOGIN', 'USER_ID'])
-      expect(rows).to.have.length(8)
+      expect(rows).to.have.length(9)
       expect(rows[0]).to.match(/^alice\s+Alice Smith\s+alice@example\.com\s+active\s+true\s+\d{4}-\d\d-\d\d \d\d:\d\dZ\s+DU[0-9A-Z]{18}$/)
     })
 
     it('--json prints the plain Duo data (no envelope) of one page', async () => {
       const users = await session.json<Array<{username: string; phones: unknown[]}>>(['users', 'list'])
-      expect(users.map((u) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'])
+      expect(users.map((u) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan'])
       expect(users[0].phones).to.be.an('array')
     })
 
@@ -41,6 +41,7 @@ describe('duo users list (built CLI, sandbox)', () => {
         'frank,Frank Wilson,bypass',
         'grace,Grace Lee,disabled',
         'heidi,Heidi Brown,active',
+        'ivan,Ivan Petrov,locked out',
       ])
     })
 

@@ -81,7 +81,7 @@ describe('duo users get|create|update|delete|enroll|trash|restore (built CLI, sa
   })
 
   it('update: changes only what is given, renames with --username, and refuses to run with nothing to change', async () => {
-    const human = await session.run(['users', 'update', 'carol', '--status', 'bypass', '--notes', 'on leave'])
+    const human = await session.run(['users', 'update', 'carol', '--status', 'bypass', '--notes', 'on leave', '--yes'])
     expect(human.code, human.stderr).to.equal(0)
     expect(human.stdout).to.match(/^status\s+bypass$/m)
     expect(await stored('carol')).to.include({email: 'carol@example.com', notes: 'on leave', realname: 'Carol Nguyen', status: 'bypass'})

@@ -38,9 +38,9 @@ describe('sandbox: every catalog operation', () => {
   describe('users', () => {
     it('listusers: the demo set, with full user objects', async () => {
       const {metadata, response} = await call('listusers')
-      expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'])
-      expect(metadata).to.deep.equal({total_objects: 8})
-      expect(response.map((u: Any) => u.status)).to.deep.equal(['active', 'active', 'active', 'active', 'active', 'bypass', 'disabled', 'active'])
+      expect(response.map((u: Any) => u.username)).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan'])
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 9})
+      expect(response.map((u: Any) => u.status)).to.deep.equal(['active', 'active', 'active', 'active', 'active', 'bypass', 'disabled', 'active', 'locked out'])
       const alice = response[0]
       expect(alice.user_id).to.match(/^DU[A-Z0-9]{18}$/)
       expect(alice).to.include({
@@ -167,7 +167,7 @@ describe('sandbox: every catalog operation', () => {
   describe('bypass codes', () => {
     it('listuserbypasscodes: metadata only, never the codes', async () => {
       const {metadata, response} = await call('listuserbypasscodes', {user_id: userId('erin')})
-      expect(metadata).to.deep.equal({total_objects: 2})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 2})
       expect(response[0]).to.have.all.keys('admin_email', 'bypass_code_id', 'created', 'expiration', 'reuse_count', 'user')
       expect(response[0].user).to.include({user_id: userId('erin'), username: 'erin'})
     })
@@ -195,7 +195,7 @@ describe('sandbox: every catalog operation', () => {
     it('listusergroups', async () => {
       const {metadata, response} = await call('listusergroups', {user_id: userId('carol')})
       expect(response.map((g: Any) => g.name)).to.deep.equal(['Engineering', 'Helpdesk'])
-      expect(metadata).to.deep.equal({total_objects: 2})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 2})
     })
 
     it('associateusergroup: "" and a member; an unknown group is 400 40002', async () => {
@@ -244,7 +244,7 @@ describe('sandbox: every catalog operation', () => {
 
     it('listuserwebauthncredentials', async () => {
       const {metadata, response} = await call('listuserwebauthncredentials', {user_id: userId('alice')})
-      expect(metadata).to.deep.equal({total_objects: 1})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 1})
       expect(response[0]).to.include({credential_name: 'YubiKey 5 NFC', registered_as: 'cross-platform'})
       expect(response[0].webauthnkey).to.match(/^WA[A-Z0-9]{18}$/)
       expect(response[0].user).to.include({username: 'alice'})
@@ -309,7 +309,7 @@ describe('sandbox: every catalog operation', () => {
     it('listgroups, also by id list', async () => {
       const {metadata, response} = await call('listgroups')
       expect(response.map((g: Any) => g.name)).to.deep.equal(['Engineering', 'Helpdesk', 'Contractors'])
-      expect(metadata).to.deep.equal({total_objects: 3})
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 3})
       expect(response[0]).to.include({desc: 'Product engineers', push_enabled: true, status: 'active'})
       const byId = await call('listgroups', {group_id_list: [response[2].group_id]})
       expect(byId.response.map((g: Any) => g.name)).to.deep.equal(['Contractors'])
@@ -337,8 +337,8 @@ describe('sandbox: every catalog operation', () => {
     it('listgroupusersv2: user_id and username of each member', async () => {
       const engineering = ids.get('alice').groups[0].group_id
       const {metadata, response} = await call('listgroupusersv2', {group_id: engineering})
-      expect(response).to.deep.equal(['alice', 'bob', 'carol'].map((name) => ({user_id: userId(name), username: name})))
-      expect(metadata).to.deep.equal({total_objects: 3})
+      expect(response).to.deep.equal(['alice', 'bob', 'carol', 'ivan'].map((name) => ({user_id: userId(name), username: name})))
+      expect(metadata).to.deep.equal({next_offset: null, prev_offset: null, total_objects: 4})
     })
   })
 
@@ -375,6 +375,76 @@ describe('sandbox: every catalog operation', () => {
         expect(response[0].response.username).to.equal('formbulk')
       } finally {
         v2.close()
+      }
+    })
+  })
+
+  // The same endpoints signed by Duo's official Node signer: test/sandbox/devices.test.ts. Here, through our client (v5, JSON bodies).
+  describe('devices account-wide', () => {
+    it('phones: create, find by number, modify, activate, text, delete', async () => {
+      const {response: phone} = await call('createphone', {number: '+15552220001', platform: 'apple ios', type: 'mobile'})
+      expect((await call('listphones', {number: '+15552220001'})).response.map((p: Any) => p.phone_id)).to.deep.equal([phone.phone_id])
+      expect((await call('updatephone', {name: 'Desk', phone_id: phone.phone_id})).response.name).to.equal('Desk')
+      expect((await call('getphone', {phone_id: phone.phone_id})).response.platform).to.equal('Apple iOS')
+      expect((await call('createphoneactivationurl', {phone_id: phone.phone_id, valid_secs: 60})).response.valid_secs).to.equal(60)
+      expect((await call('sendphonesmsactivation', {install: 1, phone_id: phone.phone_id})).response.installation_msg).to.contain('https://m-')
+      expect((await call('sendphonesmsinstallation', {phone_id: phone.phone_id})).response.installation_msg).to.contain('https://m-')
+      expect((await call('sendphonesmspasscodes', {phone_id: phone.phone_id})).response).to.equal('')
+      expect((await call('deletephone', {phone_id: phone.phone_id})).response).to.equal('')
+      await expectDuoError(call('getphone', {phone_id: phone.phone_id}), 404, 40_401)
+    })
+
+    it('tokens: create, find by type and serial, get, resync refused for wrong codes, delete', async () => {
+      const {response: token} = await call('createtoken', {secret: 'ab12cd34', serial: 'OPS-1', type: 'h8'})
+      expect((await call('listtokens', {serial: 'OPS-1', type: 'h8'})).response.map((t: Any) => t.token_id)).to.deep.equal([token.token_id])
+      expect((await call('gettoken', {token_id: token.token_id})).response).to.include({serial: 'OPS-1', type: 'h8'})
+      await expectDuoError(call('resynctoken', {code1: '11111111', code2: '22222222', code3: '33333333', token_id: token.token_id}), 400, 40_002)
+      expect((await call('deletetoken', {token_id: token.token_id})).response).to.equal('')
+    })
+
+    it('WebAuthn, U2F, desktop authenticators and bypass codes: list, get, delete', async () => {
+      const kinds: Array<[OperationName, OperationName, OperationName, string]> = [
+        ['listwebauthncredentials', 'getwebauthncredential', 'deletewebauthncredential', 'webauthnkey'],
+        ['listu2ftokens', 'getu2ftoken', 'deleteu2ftoken', 'registration_id'],
+        ['listdesktopauthenticators', 'getdesktopauthenticator', 'deletedesktopauthenticator', 'dakey'],
+        ['listbypasscodes', 'getbypasscode', 'deletebypasscode', 'bypass_code_id'],
+      ]
+      for (const [list, get, remove, key] of kinds) {
+        const {response} = await call(list)
+        expect(response.length, list).to.be.greaterThan(0)
+        expect((await call(get, {[key]: response[0][key]})).response, get).to.deep.equal(response[0])
+        expect((await call(remove, {[key]: response[0][key]})).response, remove).to.equal('')
+        await expectDuoError(call(get, {[key]: response[0][key]}), 404, 40_401)
+      }
+
+      expect((await call('listuseru2ftokens', {user_id: userId('bob')})).response).to.deep.equal([])
+    })
+  })
+
+  describe('logs (each log\'s paging and window rules are in logs.test.ts)', () => {
+    const day = 86_400_000
+    const window = () => ({maxtime: Date.now(), mintime: Date.now() - 7 * day})
+
+    it('v2 logs answer rows and metadata inside response', async () => {
+      const auth = await call('listauthlogs', {...window(), limit: 2})
+      expect(auth.response.authlogs).to.have.length(2)
+      expect(auth.response.metadata.next_offset).to.have.length(2)
+      for (const operation of ['listtelephonylogs', 'listactivitylogs'] as const) {
+        const {response} = await call(operation, {...window(), limit: 1})
+        expect(response.items, operation).to.have.length(1)
+        expect(response.metadata.total_objects.relation, operation).to.equal('eq')
+      }
+
+      const tm = await call('listtrustmonitorevents', {...window(), limit: 1})
+      expect(tm.response.events).to.have.length(1)
+    })
+
+    it('v1 logs answer a plain array of rows at or after mintime (seconds)', async () => {
+      const mintime = Math.floor(Date.now() / 1000) - 30 * 86_400
+      for (const operation of ['listadminlogs', 'listofflineenrollmentlogs', 'listtelephonylogsv1'] as const) {
+        const {response} = await call(operation, {mintime})
+        expect(response, operation).to.be.an('array').with.length.greaterThan(0)
+        expect(response.every((row: Any) => row.timestamp >= mintime), operation).to.equal(true)
       }
     })
   })

@@ -40,10 +40,10 @@ describe('sandbox: paging, routing and parameter checks', () => {
       for await (const page of client.pages<User>('/admin/v1/users', {limit: '300'})) pages.push(page)
       expect(pages.map((p) => p.response.length)).to.deep.equal([300, 300, 300, 100])
       expect(pages.map((p) => p.metadata)).to.deep.equal([
-        {next_offset: 300, total_objects: 1000},
+        {next_offset: 300, prev_offset: null, total_objects: 1000},
         {next_offset: 600, prev_offset: 0, total_objects: 1000},
         {next_offset: 900, prev_offset: 300, total_objects: 1000},
-        {prev_offset: 600, total_objects: 1000},
+        {next_offset: null, prev_offset: 600, total_objects: 1000},
       ])
       const users = pages.flatMap((p) => p.response)
       expect(new Set(users.map((u) => u.user_id)).size).to.equal(1000)
@@ -54,7 +54,7 @@ describe('sandbox: paging, routing and parameter checks', () => {
     it('the default page is 100 (the catalog\'s default limit)', async () => {
       const page = await client.request<User[]>('GET', '/admin/v1/users')
       expect(page.response).to.have.length(100)
-      expect(page.metadata).to.deep.equal({next_offset: 100, total_objects: 1000})
+      expect(page.metadata).to.deep.equal({next_offset: 100, prev_offset: null, total_objects: 1000})
     })
 
     it('limit 1000 is clamped to the maximum (300), as the Ruby client relies on', async () => {
@@ -68,7 +68,7 @@ describe('sandbox: paging, routing and parameter checks', () => {
       await expectDuoError(client.request('GET', '/admin/v1/users', {offset: '-1'}), 400, 40_002)
       const past = await client.request<User[]>('GET', '/admin/v1/users', {offset: '5000'})
       expect(past.response).to.deep.equal([])
-      expect(past.metadata).to.deep.equal({prev_offset: 4900, total_objects: 1000})
+      expect(past.metadata).to.deep.equal({next_offset: null, prev_offset: 4900, total_objects: 1000})
     })
 
     it('group members (v2) page too: 100 per generated group', async () => {
@@ -76,7 +76,7 @@ describe('sandbox: paging, routing and parameter checks', () => {
       expect(groups.response).to.have.length(10)
       const members = await invoke<User[]>(client, 'listgroupusersv2', {group_id: groups.response[0].group_id, limit: 60, offset: 60})
       expect(members.response).to.have.length(40)
-      expect(members.metadata).to.deep.equal({prev_offset: 0, total_objects: 100})
+      expect(members.metadata).to.deep.equal({next_offset: null, prev_offset: 0, total_objects: 100})
     })
   })
 
@@ -168,7 +168,7 @@ describe('sandbox: paging, routing and parameter checks', () => {
       try {
         const last = await bigClient.request<User[]>('GET', '/admin/v1/users', {limit: '300', offset: '99900'})
         expect(last.response.map((u) => u.username).at(-1)).to.equal('user100000')
-        expect(last.metadata).to.deep.equal({prev_offset: 99_600, total_objects: 100_000})
+        expect(last.metadata).to.deep.equal({next_offset: null, prev_offset: 99_600, total_objects: 100_000})
         const one = await bigClient.request<User[]>('GET', '/admin/v1/users', {username: 'user54321'})
         expect(one.response.map((u) => u.username)).to.deep.equal(['user54321'])
       } finally {

@@ -144,7 +144,10 @@ describe('duo serve mcp over Streamable HTTP', () => {
   describe('tool definitions', () => {
     let tools: Tool[]
     before(async () => {
-      tools = (await client.listTools()).tools
+      // Every catalog operation: those beyond the capability are listed when named with --tools.
+      const all = await connect(await serve({tools: operations.map((o) => o.name)}))
+      tools = (await all.listTools()).tools
+      await all.close()
     })
 
     it('gives every tool a valid JSON Schema 2020-12 input with every catalog parameter', () => {
@@ -256,10 +259,28 @@ describe('duo serve mcp over Streamable HTTP', () => {
     it('--read-only lists and serves only read tools', async () => {
       const agent = await connect(await serve({readOnly: true}))
       const {tools} = await agent.listTools()
-      expect(tools.map((t) => t.name)).to.deep.equal(operations.filter((o) => o.hints.readOnly).map((o) => o.name))
+      expect(tools.map((t) => t.name)).to.deep.equal(operations.filter((o) => o.hints.readOnly && !o.beyondCapability).map((o) => o.name))
       expect(tools.every((t) => t.annotations?.readOnlyHint === true)).to.equal(true)
       const refused = await agent.callTool({arguments: {username: 'x'}, name: 'createuser'}).catch((error: unknown) => error)
       expect(refused).to.be.instanceOf(McpError)
+      await agent.close()
+    })
+
+    it('--tools lists device tools beyond the capability: reads read-only, deletes destructive, activations and SMS confirmed', async () => {
+      const names = ['listphones', 'deletephone', 'createphoneactivationurl', 'sendphonesmsactivation', 'sendphonesmspasscodes', 'createtoken']
+      const agent = await connect(await serve({tools: names}))
+      const {tools} = await agent.listTools()
+      const tool = (name: string) => tools.find((t) => t.name === name)!
+      expect(tools.map((t) => t.name)).to.have.members(names)
+      expect(tool('listphones').annotations).to.include({destructiveHint: false, readOnlyHint: true})
+      expect(tool('deletephone').annotations).to.include({destructiveHint: true, readOnlyHint: false})
+      for (const name of ['deletephone', 'createphoneactivationurl', 'sendphonesmsactivation', 'sendphonesmspasscodes']) {
+        expect((tool(name).inputSchema as Any).required, name).to.include('confirm')
+      }
+
+      expect((tool('createtoken').inputSchema as Any).required).to.not.include('confirm')
+      const phones = await agent.callTool({arguments: {number: '+15550100001'}, name: 'listphones'})
+      expect(JSON.stringify(phones.content)).to.contain('Apple iOS')
       await agent.close()
     })
 

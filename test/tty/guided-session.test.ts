@@ -16,7 +16,7 @@ describe('the guided session: duo alone on a terminal (tmux)', function () {
     env = {DUO_HOST: sandbox.url, DUO_IKEY: sandbox.ikey, DUO_SKEY: sandbox.skey}
   })
   after(async () => {
-    tty.close()
+    tty.stop()
     await sandbox.close()
   })
 
@@ -26,7 +26,7 @@ describe('the guided session: duo alone on a terminal (tmux)', function () {
     await tty.waitFor(pane, /User \(type to search\)/)
     tty.type(pane, 'carol')
     await tty.waitFor(pane, /❯ carol \(Carol Nguyen/)
-    tty.keys(pane, 'Enter')
+    tty.press(pane, 'Enter')
     const card = await tty.waitFor(pane, /What next\?/)
     expect(card).to.match(/^carol {2}Carol Nguyen {2}<carol@example\.com>$/m)
     expect(card).to.match(/^Status {4}active$/m).and.match(/^Groups {4}Engineering, Helpdesk$/m)
@@ -34,22 +34,22 @@ describe('the guided session: duo alone on a terminal (tmux)', function () {
     expect(card.split('\n').every((line) => line.length <= 80)).to.equal(true)
 
     // Menu: Verify, Issue bypass codes, Add to a group, Remove from a group, …
-    tty.keys(pane, 'Down', 'Enter')
+    tty.press(pane, 'Down', 'Enter')
     await tty.waitFor(pane, /Valid for/)
-    tty.keys(pane, 'Down', 'Enter')
+    tty.press(pane, 'Down', 'Enter')
     await tty.waitFor(pane, /Go ahead\? \(y\/N\)/)
-    tty.keys(pane, 'y', 'Enter')
+    tty.press(pane, 'y', 'Enter')
     const issued = await tty.waitFor(pane, /Bypass {4}2 codes outstanding/)
     expect(issued).to.match(/✓ Issue 2 bypass codes to carol, valid until \d{4}-\d\d-\d\d \d\d:\d\dZ\n {4}\d{9}\n {4}\d{9}/)
 
-    tty.keys(pane, 'Down', 'Down', 'Down', 'Enter')
+    tty.press(pane, 'Down', 'Down', 'Down', 'Enter')
     await tty.waitFor(pane, /Remove from/)
-    tty.keys(pane, 'Down', 'Enter')
+    tty.press(pane, 'Down', 'Enter')
     await tty.waitFor(pane, /Remove carol from group Helpdesk[\s\S]*Go ahead\? \(y\/N\)/)
-    tty.keys(pane, 'y', 'Enter')
+    tty.press(pane, 'y', 'Enter')
     await tty.waitFor(pane, /✓ Remove carol from group Helpdesk[\s\S]*Groups {4}Engineering\n/)
 
-    tty.keys(pane, 'Escape')
+    tty.press(pane, 'Escape')
     expect(await tty.waitFor(pane, /EXITED \d+/)).to.contain('EXITED 0')
 
     const carol = await runCli(['users', 'get', 'carol', '--json'], {env})
@@ -61,7 +61,7 @@ describe('the guided session: duo alone on a terminal (tmux)', function () {
   it('leaves with exit 130 on Ctrl-C', async () => {
     const pane = tty.start(['case'], {configDir: tempConfigDir(), env, width: 80})
     await tty.waitFor(pane, /User \(type to search\)/)
-    tty.keys(pane, 'C-c')
+    tty.press(pane, 'C-c')
     expect(await tty.waitFor(pane, /EXITED \d+/)).to.contain('EXITED 130')
   })
 

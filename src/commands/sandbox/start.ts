@@ -14,9 +14,13 @@ export default class SandboxStart extends DuoCommand<typeof SandboxStart> {
     '<%= config.bin %> <%= command.id %>',
     '<%= config.bin %> <%= command.id %> --users 10000 --rate-limit 50/1s --save-profile sandbox',
     '<%= config.bin %> <%= command.id %> --clock-offset 10m --deny write',
+    '<%= config.bin %> <%= command.id %> --auth-rate 30/1m --log-lag 0s',
   ]
 
   static override flags = {
+    'auth-events': Flags.integer({description: 'Generated authentication log history over the last 30 days (default 1500), e.g. 1000000 for benchmarks', min: 0}),
+    'auth-rate': Flags.string({description: 'Generate live authentication events: N per window, e.g. 30/1m (to watch duo logs auth --follow)'}),
+    'log-lag': Flags.string({description: 'How long new authentication events are held back, as Duo does (default 2m; 0s for tests)'}),
     'clock-offset': Flags.string({description: 'Run the sandbox clock this far off, e.g. 10m or -90s (to see clock-skew errors)'}),
     deny: Flags.string({description: 'Withhold a permission from the integration (40301 for calls needing it)', multiple: true, options: Object.keys(PERMISSIONS)}),
     'fail-rate': Flags.string({description: 'Share of requests answered with HTTP 500, 0 to 1'}),

@@ -1,6 +1,6 @@
 import {ApiCommand} from '../../cli/api-command.js'
 import {paramFlag} from '../../cli/catalog-flags.js'
-import {yesFlag} from '../../cli/flags.js'
+import {secondsFlag, yesFlag} from '../../cli/flags.js'
 import {call} from '../../core/call.js'
 import {askForValue, confirmOrAbort} from '../../cli/prompts.js'
 
@@ -10,13 +10,13 @@ export default class UsersEnroll extends ApiCommand<typeof UsersEnroll> {
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> --username erin --email erin@example.com',
-    '<%= config.bin %> <%= command.id %> --username erin --email erin@example.com --valid-secs 86400 --yes --json',
+    '<%= config.bin %> <%= command.id %> --username erin --email erin@example.com --valid-secs 1d --yes --json',
   ]
 
   static override flags = {
     email: paramFlag.string('enrolluser', 'email'),
     username: paramFlag.string('enrolluser', 'username'),
-    'valid-secs': paramFlag.integer('enrolluser', 'valid_secs'),
+    'valid-secs': secondsFlag('enrolluser', 'valid_secs'),
     ...yesFlag,
   }
 

@@ -4,15 +4,30 @@
 // (duo.com/docs/adminapi); where it is silent, an entry follows Duo's official clients
 // (duo_client_python, duo_api_nodejs) and says so next to the choice.
 import {accountOperations} from './account.js'
+import {authenticatorOperations} from './authenticators.js'
 import {bulkOperations} from './bulk.js'
+import {bypassCodeOperations} from './bypass-codes.js'
 import {groupOperations} from './groups.js'
+import {phoneOperations} from './phones.js'
+import {tokenOperations} from './tokens.js'
+import {logOperations} from './logs.js'
 import type {Operation, ParamSpec} from './types.js'
 import {userOperations} from './users.js'
 
 export {PERMISSIONS, permissionKey} from './types.js'
 export type {HttpMethod, Hints, Operation, ParamSpec, ParamType, Paging, Permission, PermissionKey} from './types.js'
 
-export const operations = [...userOperations, ...groupOperations, ...bulkOperations, ...accountOperations] as const
+export const operations = [
+  ...userOperations,
+  ...groupOperations,
+  ...bulkOperations,
+  ...phoneOperations,
+  ...tokenOperations,
+  ...authenticatorOperations,
+  ...bypassCodeOperations,
+  ...accountOperations,
+  ...logOperations,
+] as const
 
 /** The name of every operation in the catalog: a typo in an operation name is a compile error. */
 export type OperationName = (typeof operations)[number]['name']

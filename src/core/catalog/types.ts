@@ -27,10 +27,15 @@ export interface ParamSpec {
   /** Duo's default, for help text and schemas only: never sent unless given. */
   default?: boolean | number | string
   /**
-   * The id of a user or group, where a name is accepted too: the caller resolves a username (or
-   * alias) or a group name to the id before the call (core/resolve.ts).
+   * The id of a user, group or phone, where a name is accepted too: the caller resolves a username
+   * (or alias), a group name or a phone number to the id before the call (core/resolve.ts).
    */
-  names?: 'group' | 'user'
+  names?: 'group' | 'phone' | 'user'
+  /**
+   * The key may be repeated to send several values (Duo's log filters: users, results …), each
+   * checked as the scalar type says; sent as repeated pairs, as duo_client_python sends a list.
+   */
+  repeated?: true
 }
 
 export interface Hints {

@@ -258,7 +258,7 @@ export const userOperations = [
     description: 'Detach a phone from a user. The phone itself is not deleted.',
     hints: remove,
     params: [],
-    pathParams: [userId, {description: 'The phone id (DP…)', name: 'phone_id', required: true, type: 'string'}],
+    pathParams: [userId, {description: 'The phone: a phone id (DP…), or its number', name: 'phone_id', names: 'phone', required: true, type: 'string'}],
     summary: 'Disassociate phone from user',
   }),
   op({

@@ -1,6 +1,8 @@
 // Every catalog operation's handler, by operation name: the type asks for one per operation, so an
 // operation added to the catalog without a handler does not compile.
 import {accountHandlers} from './account.js'
+import {accountBypassCodeHandlers} from './account-bypass-codes.js'
+import {authenticatorHandlers} from './authenticators.js'
 import {bulkUserHandlers} from './bulk-users.js'
 import {bulkHandlers} from './bulk.js'
 import {bypassCodeHandlers} from './bypass-codes.js'
@@ -8,6 +10,9 @@ import type {Handler} from './context.js'
 import type {OperationName} from '../../core/catalog/index.js'
 import {directorySyncHandlers} from './directory-sync.js'
 import {groupHandlers} from './groups.js'
+import {phoneHandlers} from './phones.js'
+import {tokenHandlers} from './tokens.js'
+import {logHandlers} from './logs.js'
 import {userDeviceHandlers} from './user-devices.js'
 import {userHandlers} from './users.js'
 import {verifyPushHandlers} from './verify-push.js'
@@ -21,5 +26,10 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...verifyPushHandlers,
   ...groupHandlers,
   ...bulkHandlers,
+  ...phoneHandlers,
+  ...tokenHandlers,
+  ...authenticatorHandlers,
+  ...accountBypassCodeHandlers,
   ...accountHandlers,
+  ...logHandlers,
 }

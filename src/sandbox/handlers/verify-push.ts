@@ -18,6 +18,8 @@ const sendverificationpush: Handler = (ctx) => {
   for (const [id, push] of ctx.state.pushes) if (now - push.created_ms > PUSH_LIFETIME_MS) ctx.state.pushes.delete(id)
   const push: PushRecord = {confirmation_code: digits(6), created_ms: now, phone_id: phoneId, push_id: randomUUID(), user_id: user.user_id}
   ctx.state.pushes.set(push.push_id, push)
+  // Duo logs the answer as an authentication; the simulated person answers after delayMs.
+  ctx.state.logs.recordPush(now + ctx.push.delayMs, user, ctx.state.phones.get(phoneId), ctx.push.answer)
   return {response: {confirmation_code: push.confirmation_code, push_id: push.push_id}}
 }
 

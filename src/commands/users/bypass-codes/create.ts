@@ -1,7 +1,7 @@
 import {ApiCommand} from '../../../cli/api-command.js'
 import {bypassCodesQuestion} from '../../../cli/bypass-codes-question.js'
 import {paramFlag, paramsFromFlags} from '../../../cli/catalog-flags.js'
-import {yesFlag} from '../../../cli/flags.js'
+import {secondsFlag, yesFlag} from '../../../cli/flags.js'
 import {call} from '../../../core/call.js'
 import {userArg} from '../../../cli/named-args.js'
 import {confirmOrAbort} from '../../../cli/prompts.js'
@@ -15,7 +15,7 @@ export default class UsersBypassCodesCreate extends ApiCommand<typeof UsersBypas
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> alice',
-    '<%= config.bin %> <%= command.id %> alice --count 2 --reuse-count 1 --valid-secs 3600 --yes',
+    '<%= config.bin %> <%= command.id %> alice --count 2 --reuse-count 1 --valid-secs 1h --yes',
     '<%= config.bin %> <%= command.id %> alice --codes 123456789,987654321 --preserve-existing --yes',
   ]
 
@@ -24,7 +24,7 @@ export default class UsersBypassCodesCreate extends ApiCommand<typeof UsersBypas
     count: paramFlag.integer(OPERATION, 'count', {exclusive: ['codes']}),
     'preserve-existing': paramFlag.boolean(OPERATION, 'preserve_existing'),
     'reuse-count': paramFlag.integer(OPERATION, 'reuse_count'),
-    'valid-secs': paramFlag.integer(OPERATION, 'valid_secs'),
+    'valid-secs': secondsFlag(OPERATION, 'valid_secs'),
     ...yesFlag,
   }
 

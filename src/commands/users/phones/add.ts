@@ -1,12 +1,75 @@
-import {UserLinkAddCommand, userLinks} from '../../../cli/user-link-command.js'
+import {Args, Flags} from '@oclif/core'
 
-export default class UsersPhonesAdd extends UserLinkAddCommand<typeof UsersPhonesAdd> {
-  static override args = userLinks.phone.args
-  static override description = 'The phone must exist already (find its id with `duo users phones list`). A phone may be shared by several users.'
+import {ApiCommand} from '../../../cli/api-command.js'
+import {paramFlag} from '../../../cli/catalog-flags.js'
+import {yesFlag} from '../../../cli/flags.js'
+import {userArg} from '../../../cli/named-args.js'
+import {chooseOne, confirmOrAbort} from '../../../cli/prompts.js'
+import {call, resolveNames} from '../../../core/call.js'
+import {getOperation} from '../../../core/catalog/index.js'
+import {UsageError} from '../../../core/errors.js'
+import {type AttachedPhone, attachPhoneByNumber} from '../../../tasks/attach-phone.js'
+
+/** The platforms a person picks from, most common first (Duo's request values). */
+const PLATFORMS = [
+  {name: 'Apple iOS', value: 'apple ios'},
+  {name: 'Google Android', value: 'google android'},
+  {name: 'Generic smartphone (platform not known; Duo Mobile will be installed)', value: 'generic smartphone'},
+  {name: 'Unknown (no Duo Mobile: calls and SMS only)', value: 'unknown'},
+]
+
+export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
+  static override args = {
+    user: userArg,
+    phone_id: Args.string({description: 'An existing phone\'s id (DP…); or leave it out and pass --number'}),
+  }
+
+  static override description = [
+    'With --number, finds the phone with that number or creates it (type mobile unless --type), then attaches it. Phones can be shared:',
+    'when the number already belongs to someone else, this says who and asks first (without a terminal pass --yes).',
+    'A new mobile phone needs --platform for Duo Mobile (activation fails while it is unknown): asked on a terminal, required otherwise.',
+    'Then `duo phones activate NUMBER --sms` texts it a Duo Mobile activation link.',
+  ].join(' ')
+
   static override examples = [
+    '<%= config.bin %> <%= command.id %> alice --number +15551234567 --platform "apple ios"',
+    '<%= config.bin %> <%= command.id %> erin --number +15557654321 --type landline',
     '<%= config.bin %> <%= command.id %> bob DPXXXXXXXXXXXXXXXXXX',
   ]
 
-  static override summary = 'Attach an existing phone to a user'
-  protected readonly link = userLinks.phone
+  static override flags = {
+    extension: paramFlag.string('createphone', 'extension', {exclusive: ['phone_id']}),
+    number: Flags.string({description: 'Find or create the phone with this number (E.164, e.g. +15551234567)'}),
+    platform: paramFlag.string('createphone', 'platform'),
+    type: paramFlag.string('createphone', 'type'),
+    ...yesFlag,
+  }
+
+  static override summary = 'Attach a phone to a user, by id or by number (creating it if needed)'
+
+  async run(): Promise<AttachedPhone | Record<string, string>> {
+    const {phone_id: phoneId, user} = this.args
+    const {extension, number, platform, type, yes} = this.flags
+    if (phoneId !== undefined && number !== undefined) throw new UsageError('Give a PHONE_ID or --number, not both.')
+    if (phoneId === undefined && number === undefined) throw new UsageError('Missing the phone: give a PHONE_ID or --number +1….', 'e.g. duo users phones add alice --number +15551234567 --platform "apple ios"')
+    if (phoneId !== undefined && (platform !== undefined || type !== undefined)) throw new UsageError('--platform and --type are for a phone created with --number.', 'Change an existing phone with `duo phones update`.')
+    const client = await this.client()
+    if (phoneId !== undefined) {
+      const ids = (await resolveNames(client, getOperation('associateuserphone'), {phone_id: phoneId, user_id: user})) as Record<string, string>
+      await call(client, 'associateuserphone', ids)
+      this.note(`Attached phone ${phoneId} to ${user}.`)
+      return ids
+    }
+
+    const attached = await attachPhoneByNumber(client, {extension, number: number!, platform, type, user}, {
+      confirmShared: (phone, owners) =>
+        confirmOrAbort(this.prompt, `Phone ${phone.number} (${phone.phone_id}) is already ${owners.join(', ')}'s. Share it with ${user} too?`, yes),
+      platform: () => chooseOne(this.prompt, {choices: PLATFORMS, flag: '--platform (the smartphone platform, needed for Duo Mobile)', message: `Which platform is ${number}?`}),
+    })
+    const phone = `phone ${attached.phone.number} (${attached.phone_id})`
+    if (attached.already) this.note(`${user} already has ${phone}: nothing changed.`)
+    else this.note(`${attached.created ? 'Created and attached' : 'Attached'} ${phone} to ${user}.`)
+    if (attached.created && attached.phone.platform !== 'Unknown') this.note(`Next: \`duo phones activate ${attached.phone.number} --sms\` texts it a Duo Mobile activation link.`)
+    return attached
+  }
 }

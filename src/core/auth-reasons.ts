@@ -1,0 +1,56 @@
+// Duo's authentication log reasons (Duo Admin API docs, "Authentication Logs"), spelled out for the
+// person who asked "why was I denied?". A reason Duo adds later shows as its own words.
+const REASONS: Record<string, string> = {
+  allow_unenrolled_user: 'allowed: not enrolled, and policy lets unenrolled users in',
+  allow_unenrolled_user_on_trusted_network: 'allowed: not enrolled, on a trusted network',
+  allowed_by_policy: 'allowed by policy',
+  anomalous_push: 'denied: the push looked anomalous',
+  anonymous_ip: 'denied: from an anonymous IP (Tor, proxy or VPN)',
+  bypass_user: 'allowed: the user is in bypass status',
+  call_timed_out: 'no answer to the phone call',
+  could_not_determine_if_endpoint_was_trusted: 'denied: could not tell whether the device is trusted',
+  deny_unenrolled_user: 'denied: not enrolled in Duo',
+  denied_by_policy: 'denied by policy',
+  endpoint_failed_google_verification: 'denied: the device failed Google verification',
+  endpoint_is_not_in_management_system: 'denied: the device is not in the management system',
+  endpoint_is_not_trusted: 'denied: the device is not trusted',
+  error: 'an error at Duo',
+  factor_restricted: 'denied: that method is not allowed by policy',
+  invalid_device: 'denied: the device is not valid',
+  invalid_management_certificate_collection_state: 'denied: the device\'s management certificate could not be checked',
+  invalid_passcode: 'wrong passcode',
+  invalid_referring_hostname_provided: 'denied: the referring hostname is not allowed',
+  location_restricted: 'denied: logins from that location are not allowed',
+  locked_out: 'locked out after too many failed attempts',
+  no_activated_duo_mobile_account: 'denied: Duo Mobile is not activated',
+  no_disk_encryption: 'denied: the device\'s disk is not encrypted',
+  no_duo_certificate_present: 'denied: no Duo device certificate',
+  no_keys_pressed: 'the phone call was answered but no key was pressed',
+  no_referring_hostname_provided: 'denied: no referring hostname',
+  no_response: 'no response: the push or call was not answered in time',
+  no_screen_lock: 'denied: the phone has no screen lock',
+  no_web_referer_match: 'denied: the web referer did not match',
+  out_of_date: 'denied: software out of date',
+  platform_restricted: 'denied: that platform is not allowed',
+  remembered_device: 'allowed: a remembered device',
+  rooted_device: 'denied: the phone is rooted or jailbroken',
+  software_restricted: 'denied: software restricted by policy',
+  touch_id_disabled: 'denied: Touch ID is off',
+  trusted_location: 'allowed: a trusted location',
+  trusted_network: 'allowed: a trusted network',
+  user_approved: 'approved by the user',
+  user_cancelled: 'the user cancelled or pressed deny',
+  user_disabled: 'denied: the user is disabled',
+  user_marked_fraud: 'the user reported it as fraud',
+  user_mistake: 'the user said it was a mistake',
+  user_not_in_permitted_group: 'denied: the user is not in a group allowed to use this application',
+  user_provided_invalid_certificate: 'denied: the device\'s certificate is not valid',
+  valid_passcode: 'a valid passcode',
+  version_restricted: 'denied: the operating system or app version is not allowed',
+}
+
+/** The reason in plain words; an enrollment (no reason) reads as such. */
+export function explainReason(reason: unknown, eventType?: unknown): string {
+  if (reason === null || reason === undefined || reason === '') return eventType === 'enrollment' ? 'enrollment' : ''
+  return REASONS[String(reason)] ?? String(reason).replaceAll('_', ' ')
+}
