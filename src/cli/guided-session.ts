@@ -6,17 +6,23 @@ import {emitKeypressEvents} from 'node:readline'
 
 import type {DuoCaller} from '../core/calls.js'
 import {call} from '../core/call.js'
+import {DuoApiError} from '../core/errors.js'
+import {LOG_KINDS} from '../core/log-kinds.js'
+import {userLogins} from '../tasks/user-logins.js'
 import {CaseJournal} from '../tasks/cases/journal.js'
 import {type CasePlan, needsConfirmation, pendingSteps} from '../tasks/cases/plan.js'
 import {CaseFailure, type CaseRun, runPlan} from '../tasks/cases/run.js'
-import {planBypassCodes, planEnrollEmail, planGroupChange} from '../tasks/cases/stories/access.js'
+import {planBypassCodes, planEnrollEmail, planGroupChange, planResendActivation} from '../tasks/cases/stories/access.js'
+import {planLostPhone} from '../tasks/cases/stories/lost-phone.js'
 import {planOffboard} from '../tasks/cases/stories/offboard.js'
 import {planUnlock} from '../tasks/cases/stories/unlock.js'
 import {planVerify} from '../tasks/cases/stories/verify.js'
-import {type UserFacts, readUserFacts} from '../tasks/cases/user-facts.js'
+import {type UserFacts, phoneLabel, readUserFacts} from '../tasks/cases/user-facts.js'
+import type {DuoPhone} from '../core/duo-objects.js'
+import {askPlatform} from './phone-flags.js'
 import {describeOutcome, waitForAnswer} from '../tasks/verify-push.js'
 import {renderOutcome, renderPlan, revealed} from './case-view.js'
-import {renderUserCard} from './user-card.js'
+import {type RecentLogin, renderUserCard} from './user-card.js'
 import {userOrPick} from './user-picker.js'
 
 export interface SessionContext {
@@ -49,6 +55,32 @@ function actionsFor(facts: UserFacts, ctx: SessionContext): Action[] {
   if (user.status === 'locked out') actions.push({name: 'Unlock', plan: async () => planUnlock(facts), value: 'unlock'})
   if (user.phones.some((p) => p.capabilities?.includes('push'))) {
     actions.push({name: 'Verify the caller (Duo Push, wait for the answer)', plan: async () => planVerify(facts, pushPhone(facts)), value: 'verify'})
+  }
+
+  if (!gone) {
+    actions.push({
+      name: 'Replace a lost phone (new number, activation text)',
+      async plan(_facts, prompts, signal) {
+        const number = await prompts.input({message: 'The new phone\'s number (e.g. +15551234567)', validate: (v) => /^\+?\d[\d\s-]{5,}$/.test(v.trim()) || 'A phone number, e.g. +15551234567'}, {input: process.stdin, output: process.stderr, signal})
+        const found = (await call<DuoPhone[]>(ctx.client, 'listphones', {number: number.trim()})).response
+        const platform = found.length === 0 ? await askPlatform({interactive: true, signal}, number.trim()) : undefined
+        const bridge = await prompts.confirm({default: true, message: 'Issue 2 bypass codes, valid 1 day, for the meantime?'}, {input: process.stdin, output: process.stderr, signal})
+        return planLostPhone(facts, found[0], {bypassCodes: bridge ? {count: 2, validSecs: 86_400} : undefined, number: number.trim(), platform})
+      },
+      value: 'lost-phone',
+    })
+  }
+
+  const waiting = user.phones.filter((p) => !p.activated && p.platform !== 'Unknown')
+  if (waiting.length > 0 && !gone) {
+    actions.push({
+      name: 'Re-send the Duo Mobile activation',
+      async plan(_facts, prompts, signal) {
+        const phone = waiting.length === 1 ? waiting[0] : await prompts.select({choices: waiting.map((p) => ({name: phoneLabel(p), value: p})), message: 'Which phone?'}, {input: process.stdin, output: process.stderr, signal})
+        return planResendActivation(facts, phone, new Date())
+      },
+      value: 'resend-activation',
+    })
   }
 
   if (!gone) {
@@ -90,6 +122,27 @@ function actionsFor(facts: UserFacts, ctx: SessionContext): Action[] {
   return actions
 }
 
+const RECENT = 5
+const MONTH_MS = 30 * 86_400_000
+
+/** The user's last few authentications; none when the integration may not read logs. */
+async function recentLogins(client: DuoCaller, userId: string): Promise<RecentLogin[]> {
+  const now = Date.now()
+  try {
+    const {logins} = await userLogins(client, userId, {limit: RECENT, since: now - MONTH_MS, until: now})
+    return logins.map((row) => ({
+      application: (row.application as {name?: string} | undefined)?.name,
+      factor: typeof row.factor === 'string' ? row.factor : undefined,
+      reason: String(row.reason_text),
+      result: String(row.result),
+      timeMs: LOG_KINDS.auth.timeMs(row),
+    }))
+  } catch (error) {
+    if (error instanceof DuoApiError && error.status === 403) return []
+    throw error
+  }
+}
+
 /** The phone a verification push goes to: the first that takes Duo Push. */
 function pushPhone(facts: UserFacts): string | undefined {
   return facts.user.phones.find((p) => p.capabilities?.includes('push'))?.phone_id
@@ -127,9 +180,9 @@ export async function guidedSession(ctx: SessionContext): Promise<void> {
     if (!picked) return
     let userId = picked.user_id
     for (;;) {
-      const facts = await readUserFacts(ctx.client, userId)
+      const [facts, logins] = await Promise.all([readUserFacts(ctx.client, userId), recentLogins(ctx.client, userId)])
       userId = facts.user.user_id
-      ctx.write(`\n${renderUserCard(facts)}\n\n`)
+      ctx.write(`\n${renderUserCard(facts, logins)}\n\n`)
       const actions = actionsFor(facts, ctx)
       const choice = await unlessEscaped((signal) =>
         prompts.select(

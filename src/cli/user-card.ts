@@ -3,10 +3,12 @@
 import type {FactsPhone, UserFacts} from '../tasks/cases/user-facts.js'
 import {formatField} from './output.js'
 
-/** One authentication as the card shows it (a row of Duo's authentication log). */
+/** One authentication as the card shows it (from a row of Duo's authentication log). */
 export interface RecentLogin {
-  timestamp: number
+  /** Milliseconds. */
+  timeMs: number
   result: string
+  /** The reason in plain words. */
   reason?: string
   factor?: string
   application?: string
@@ -29,7 +31,8 @@ export function renderUserCard(facts: UserFacts, logins: RecentLogin[] = []): st
   const {user} = facts
   const who = [user.username, user.realname, user.email ? `<${user.email}>` : ''].filter(Boolean).join('  ')
   const lines = [who.length > WIDTH ? `${who.slice(0, WIDTH - 1)}…` : who, line('Id', user.user_id)]
-  lines.push(line('Status', user.status + (user.status === 'locked out' ? '  (too many failed attempts: unlock to let them in)' : '')))
+  const lockout = typeof user.lockout_reason === 'string' && user.lockout_reason ? user.lockout_reason : 'too many failed attempts'
+  lines.push(line('Status', user.status + (user.status === 'locked out' ? `  (${lockout}: unlock to let them in)` : '')))
   lines.push(line('Enrolled', user.is_enrolled ? 'yes' : 'no: they have no device set up yet'))
   lines.push(line('Groups', user.groups.map((g) => g.name).join(', ') || 'none'))
   const phones = user.phones.map(phoneLine)
@@ -41,7 +44,7 @@ export function renderUserCard(facts: UserFacts, logins: RecentLogin[] = []): st
   if (logins.length > 0) {
     lines.push('Last authentications')
     for (const login of logins) {
-      const detail = [formatField('created', login.timestamp), login.result, login.reason, login.factor, login.application].filter(Boolean).join('  ')
+      const detail = [formatField('created', Math.floor(login.timeMs / 1000)), login.result, login.reason, login.factor, login.application].filter(Boolean).join('  ')
       lines.push(line('', detail))
     }
   }

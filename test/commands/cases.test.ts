@@ -30,6 +30,13 @@ function caseRunner(duo: SandboxSession) {
 
 const parsed = (result: CliResult) => JSON.parse(result.stdout) as Report
 
+/** A log read with --all --json: NDJSON, one event a line (nothing at all when empty). */
+async function logLines(duo: SandboxSession, args: string[]): Promise<Row[]> {
+  const {code, stderr, stdout} = await duo.run(['logs', ...args, '--all', '--json', '--lag', '0s', '--since', '1h'])
+  expect(code, stderr).to.equal(0)
+  return stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Row)
+}
+
 describe('duo case offboard (built CLI, sandbox)', function () {
   this.timeout(90_000)
   const duo = sandboxSession()
@@ -37,6 +44,8 @@ describe('duo case offboard (built CLI, sandbox)', function () {
 
   it('prints the plan with --dry-run, each step with its call, and changes nothing', async () => {
     const before = await duo.json<User>(['users', 'get', 'carol'])
+    const adminLog = () => logLines(duo, ['admin'])
+    const logBefore = await adminLog()
     const {code, stdout} = await run(['case', 'offboard', 'carol', '--dry-run'])
     expect(code).to.equal(0)
     expect(stdout).to.contain('Plan: offboard for carol').and.contain('Disable carol').and.contain('Remove carol from group Helpdesk')
@@ -46,6 +55,17 @@ describe('duo case offboard (built CLI, sandbox)', function () {
     expect(plan.steps.map((s) => s.operation)).to.deep.equal(['updateuser', 'disassociateusergroup', 'disassociateusergroup', 'disassociateuserphone'])
     expect(plan.steps.every((s) => s.status === 'planned')).to.equal(true)
     expect(await duo.json<User>(['users', 'get', 'carol'])).to.deep.equal(before)
+    expect(await adminLog()).to.deep.equal(logBefore)
+  })
+
+  it('also deletes the user\'s bypass codes, and the administrator log records each change', async () => {
+    const codes = await duo.json<Row[]>(['users', 'bypass-codes', 'list', 'erin'])
+    expect(codes).to.have.length(2)
+    const report = parsed(await run(['case', 'offboard', 'erin', '--yes', '--json']))
+    expect(report.steps.filter((s) => s.operation === 'deletebypasscode').map((s) => s.status)).to.deep.equal(['done', 'done'])
+    expect(await duo.json<Row[]>(['users', 'bypass-codes', 'list', 'erin'])).to.deep.equal([])
+    const logged = await logLines(duo, ['admin', '--object', 'erin'])
+    expect(logged.length).to.be.greaterThan(0)
   })
 
   it('refuses without a terminal and without --yes (exit 2), sending nothing', async () => {
@@ -130,6 +150,61 @@ describe('duo case unlock, new-hire and verify (built CLI, sandbox)', function (
     const {code, stdout} = await run(['case', 'verify', 'alice', '--yes', '--poll-ms', '50'])
     expect(code).to.equal(0)
     expect(stdout).to.match(/^Confirmation code: \d{6}$/m).and.match(/^Result: approve$/m)
+  })
+})
+
+describe('duo case lost-phone and contractor (built CLI, sandbox)', function () {
+  this.timeout(90_000)
+  const duo = sandboxSession()
+  const run = caseRunner(duo)
+
+  it('lost-phone detaches the old phone, creates and attaches the new one, texts its activation and bridges with codes; a re-run sends nothing again', async () => {
+    const [oldPhone] = (await duo.json<User>(['users', 'get', 'alice'])).phones as Array<{number: string; phone_id: string}>
+    const args = ['case', 'lost-phone', 'alice', '--number', '+15557770001', '--platform', 'apple ios', '--bypass-codes', '2', '--valid-secs', '1d', '--yes']
+    const first = await run([...args, '--json'])
+    expect(first.code, first.stderr).to.equal(0)
+    expect(parsed(first).steps.map((s) => [s.operation, s.status])).to.deep.equal([
+      ['disassociateuserphone', 'done'],
+      ['createphone', 'done'],
+      ['associateuserphone', 'done'],
+      ['sendphonesmsactivation', 'done'],
+      ['createuserbypasscodes', 'done'],
+    ])
+    const alice = await duo.json<User>(['users', 'get', 'alice'])
+    expect(alice.phones.map((p) => p.number)).to.deep.equal(['+15557770001'])
+    const codes = await duo.json<Array<{expiration: number}>>(['users', 'bypass-codes', 'list', 'alice'])
+    expect(codes).to.have.length(2)
+    expect(codes[0].expiration - Date.now() / 1000).to.be.within(86_400 - 120, 86_400 + 5)
+    // With the install link, Duo sends two texts: the app's installation link, then the activation.
+    const texts = (await logLines(duo, ['telephony'])).filter((t) => t.phone === '+15557770001' && t.type === 'sms')
+    expect(texts).to.have.length(2)
+
+    const again = parsed(await run([...args, '--json']))
+    expect(again.steps.map((s) => s.status)).to.deep.equal(['already done', 'already done', 'done earlier', 'done earlier'])
+    expect(await duo.json<Row[]>(['users', 'bypass-codes', 'list', 'alice'])).to.have.length(2)
+    const textsAgain = await logLines(duo, ['telephony'])
+    expect(textsAgain.filter((t) => t.phone === '+15557770001')).to.have.length(texts.length)
+    expect((await duo.json<Row>(['phones', 'get', oldPhone.phone_id])).phone_id).to.equal(oldPhone.phone_id)
+  })
+
+  it('lost-phone without a platform for a new number is a usage error on a script, before any change', async () => {
+    const {code, stderr} = await run(['case', 'lost-phone', 'bob', '--number', '+15557770002', '--yes'])
+    expect(code).to.equal(2)
+    expect(stderr).to.contain('--platform')
+    expect((await duo.json<User>(['users', 'get', 'bob'])).phones).to.have.length(1)
+  })
+
+  it('contractor adds the group, issues expiring codes, notes until when, and says when to remove the group', async () => {
+    const result = await run(['case', 'contractor', 'bob', '--group', 'Contractors', '--valid-secs', '7d', '--codes', '3', '--yes'])
+    expect(result.code, result.stderr).to.equal(0)
+    const until = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+    expect(result.stderr).to.contain(`on ${until}, remove bob from Contractors`)
+    expect(result.stdout.match(/^ {4}\d{9}$/gm)).to.have.length(3)
+    const bob = await duo.json<User>(['users', 'get', 'bob'])
+    expect(bob.groups.map((g) => g.name)).to.include('Contractors')
+    expect(bob.notes).to.contain(`contractor: access until ${until}; remove from group Contractors then`)
+    const codes = await duo.json<Array<{expiration: number}>>(['users', 'bypass-codes', 'list', 'bob'])
+    expect(codes).to.have.length(3)
   })
 })
 

@@ -1,7 +1,7 @@
 // The single-step actions the guided session offers beside the stories: bypass codes for a
 // while, a group added or taken away, Duo's enrollment e-mail sent.
 import type {CasePlan} from '../plan.js'
-import {type UserFacts, caseUser} from '../user-facts.js'
+import {type FactsPhone, type UserFacts, caseUser, phoneLabel} from '../user-facts.js'
 import {memberOf} from './groups.js'
 
 /** Bypass codes that expire after `validSecs` (0: never), keeping the user's other codes. */
@@ -67,6 +67,25 @@ export function planEnrollEmail(facts: UserFacts, now: Date): CasePlan {
         operation: 'enrolluser',
         sensitive: true,
         title: `E-mail ${user.email} a Duo enrollment link for ${user.username}`,
+        traceless: true,
+      },
+    ],
+    user: caseUser(facts),
+  }
+}
+
+/** A new Duo Mobile activation link texted to a phone that is not activated yet. */
+export function planResendActivation(facts: UserFacts, phone: FactsPhone, now: Date): CasePlan {
+  return {
+    name: 'resend-activation',
+    notes: [],
+    steps: [
+      {
+        id: `activation:${phone.phone_id}:${now.toISOString()}`,
+        input: {install: '1', phone_id: phone.phone_id},
+        operation: 'sendphonesmsactivation',
+        sensitive: true,
+        title: `Text ${phoneLabel(phone)} a new Duo Mobile activation link (the old link stops working)`,
         traceless: true,
       },
     ],

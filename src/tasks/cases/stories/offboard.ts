@@ -42,6 +42,13 @@ export function planOffboard(facts: UserFacts, options: OffboardOptions = {}): C
       sensitive: true,
       title: `Detach hardware token ${token.serial ?? token.token_id} from ${user.username}`,
     })),
+    ...facts.bypassCodes.map((code): CaseStep => ({
+      id: `bypass-code:${code.bypass_code_id}`,
+      input: {bypass_code_id: code.bypass_code_id},
+      operation: 'deletebypasscode',
+      sensitive: true,
+      title: `Delete ${user.username}'s bypass code ${code.bypass_code_id}`,
+    })),
   ]
   if (options.trash) {
     steps.push({
