@@ -5,8 +5,14 @@ import {execute} from '@oclif/core'
 
 import {endQuietlyWhenStdoutCloses} from './cli/closed-stdout.js'
 
-/** Runs the command in process.argv; `dir` is any file or URL inside the package. */
+/**
+ * Runs the command in process.argv; `dir` is any file or URL inside the package. `duo` alone on a
+ * terminal is the guided helpdesk session (`duo case`); without a terminal it prints help, as oclif
+ * does for no arguments.
+ */
 export async function main(dir: string): Promise<void> {
   endQuietlyWhenStdoutCloses()
-  await execute({dir})
+  const argv = process.argv.slice(2)
+  const guided = argv.length === 0 && process.stdin.isTTY && process.stderr.isTTY
+  await execute({args: guided ? ['case'] : argv, dir})
 }

@@ -2,7 +2,7 @@
 // Without a terminal (or with --json) it stays a usage error, raised before any request. Duo has no
 // prefix search, so suggestions come from one page filtered as the person types; for users an exact
 // username/alias/e-mail lookup also finds those beyond that page.
-import type {DuoClient} from '../transport/client.js'
+import type {DuoCaller} from '../core/calls.js'
 import {invoke} from '../core/invoke.js'
 import {getOperation} from '../core/catalog/index.js'
 import {type PromptContext, searchChoice} from './prompts.js'
@@ -23,7 +23,7 @@ type Source = (term: string | undefined) => Promise<Choice[]>
  * and confirmations read as if it had been typed; groups and phones by id (names may repeat).
  */
 export async function pickMissing(
-  client: () => Promise<DuoClient>,
+  client: () => Promise<DuoCaller>,
   ctx: PromptContext,
   declared: Record<string, object>,
   args: Record<string, unknown>,
@@ -45,7 +45,7 @@ export async function pickMissing(
   }
 }
 
-async function pickerFor(kind: PickedKind, client: DuoClient, user: string | undefined): Promise<{message: string; source: Source}> {
+async function pickerFor(kind: PickedKind, client: DuoCaller, user: string | undefined): Promise<{message: string; source: Source}> {
   if (kind === 'user') return {message: 'User (type to search)', source: userSuggestions(client, (u) => u.username)}
   if (kind === 'group') return {message: 'Group (type to search)', source: groupSuggestions(client)}
   if (user === undefined) throw new Error('a phone is picked among a user\'s phones: declare USER first')
@@ -57,7 +57,7 @@ async function pickerFor(kind: PickedKind, client: DuoClient, user: string | und
  * Duo's user object for USER (a username, alias, e-mail address or id), or for the user picked at
  * the prompt when none is given. A name costs one call, not two: Duo's lookup returns the whole user.
  */
-export async function userOrPick(client: DuoClient, ctx: PromptContext, user: string | undefined): Promise<DuoUser> {
+export async function userOrPick(client: DuoCaller, ctx: PromptContext, user: string | undefined): Promise<DuoUser> {
   if (user !== undefined && !isUserId(user)) return findUserByName<DuoUser>(client, user)
   const userId = user ?? (await searchChoice(ctx, {flag: 'USER', message: 'User (type to search)', source: userSuggestions(client, (u) => u.user_id)}))
   return (await invoke<DuoUser>(client, 'getuser', {user_id: userId})).response
@@ -65,7 +65,7 @@ export async function userOrPick(client: DuoClient, ctx: PromptContext, user: st
 
 const contains = (needle: string, ...values: unknown[]) => values.some((v) => typeof v === 'string' && v.toLowerCase().includes(needle))
 
-function userSuggestions(client: DuoClient, valueOf: (user: DuoUser) => string): Source {
+function userSuggestions(client: DuoCaller, valueOf: (user: DuoUser) => string): Source {
   let firstPage: Promise<DuoUser[]> | undefined
   const exact = new Map<string, Promise<DuoUser[]>>()
   const lookup = (operationInput: Record<string, unknown>) => invoke<DuoUser[]>(client, 'listusers', operationInput).then((e) => e.response)
@@ -92,7 +92,7 @@ interface Named {
   [field: string]: unknown
 }
 
-function groupSuggestions(client: DuoClient): Source {
+function groupSuggestions(client: DuoCaller): Source {
   let firstPage: Promise<Named[]> | undefined
   return async (term) => {
     firstPage ??= invoke<Named[]>(client, 'listgroups', {limit: getOperation('listgroups').paging!.maxLimit}).then((e) => e.response)
@@ -102,7 +102,7 @@ function groupSuggestions(client: DuoClient): Source {
   }
 }
 
-function phoneSuggestions(client: DuoClient, userId: string): Source {
+function phoneSuggestions(client: DuoCaller, userId: string): Source {
   let phones: Promise<Named[]> | undefined
   return async (term) => {
     phones ??= invoke<Named[]>(client, 'listuserphones', {user_id: userId}).then((e) => e.response)

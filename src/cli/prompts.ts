@@ -5,6 +5,8 @@ import {DuoError, ExitCode, UsageError} from '../core/errors.js'
 
 export interface PromptContext {
   interactive: boolean
+  /** Aborts the question (the guided session's Esc). */
+  signal?: AbortSignal
 }
 
 export function terminalIsInteractive(jsonMode: boolean): boolean {
@@ -43,7 +45,7 @@ export async function searchChoice(
 ): Promise<string> {
   if (!ctx.interactive) throw new UsageError(`Missing ${what.flag}.`, `Pass ${what.flag}, or run on a terminal to pick one.`)
   const {search} = await import('@inquirer/prompts')
-  return search({message: what.message, source: what.source}, io())
+  return search({message: what.message, source: what.source}, {...io(), signal: ctx.signal})
 }
 
 /** The choices whose label contains what was typed (case-insensitively); all of them before anything is typed. */

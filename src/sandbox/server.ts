@@ -4,7 +4,7 @@
 import {type IncomingMessage, type ServerResponse, createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
-import {PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
+import {type OperationName, PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
 import {isLoopbackHost} from '../core/host.js'
 import {authenticate} from './auth.js'
 import {execute} from './dispatch.js'
@@ -45,9 +45,10 @@ export interface SandboxOptions {
   latencyMs?: number
   /** The sandbox clock runs this far from the real one (dates are checked against it). */
   clockOffsetMs?: number
-  /** Default both true; a missing one gives 403 / 40301 for the operations needing it. */
   /** Permissions withheld from the integration (every other one is granted). */
   permissions?: Partial<Record<PermissionKey, boolean>>
+  /** Calls answered 500 / 50000, by operation and 1-based call number: a fault at a known step. */
+  failCalls?: Partial<Record<OperationName, number[]>>
   /** For failRate and dropRate; injectable for deterministic tests. */
   random?: () => number
   /** The simulated person's answer to a verification push. Default approve. */
@@ -125,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const random = options.random ?? Math.random
   const window = options.rateLimit ? new FixedWindow(options.rateLimit) : undefined
   let received = 0
+  const calls = new Map<OperationName, number>()
 
   function answer(req: IncomingMessage, body: Buffer | undefined): Reply {
     try {
@@ -143,6 +145,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         return {body: failBody(failure), headers: {Allow: match.allowed.join(', ')}, status: 405}
       }
 
+      const {name} = match.route.operation
+      calls.set(name, (calls.get(name) ?? 0) + 1)
+      if (options.failCalls?.[name]?.includes(calls.get(name)!)) throw serverError(`simulated failure of ${name} call ${calls.get(name)} (failCalls)`)
       const result = execute(env, match.route, callInput(call))
       if (!match.route.operation.hints.readOnly) save(env.state.snapshot())
       return {body: okBody(result), status: 200}

@@ -1,6 +1,6 @@
 // Verification pushes: choose the phone, send, and wait for the person's answer. Duo keeps the
 // answer for 120 s; until the person answers it reads "waiting".
-import type {DuoClient} from '../transport/client.js'
+import type {DuoCaller} from '../core/calls.js'
 import {UsageError} from '../core/errors.js'
 import {invoke} from '../core/invoke.js'
 import {resolveUserId} from '../core/resolve.js'
@@ -35,7 +35,7 @@ export interface PhoneChoice {
 export type ChoosePhone = (message: string, choices: PhoneChoice[]) => Promise<string>
 
 /** Sends to `phone`, or else to the user's only phone that can receive Duo Push (or the one chosen). */
-export async function sendVerificationPush(client: DuoClient, user: string, phone?: string, choose?: ChoosePhone): Promise<SentPush> {
+export async function sendVerificationPush(client: DuoCaller, user: string, phone?: string, choose?: ChoosePhone): Promise<SentPush> {
   const userId = await resolveUserId(client, user)
   const phoneId = phone ?? (await pickPushPhone(client, user, userId, choose))
   const {response} = await invoke<{confirmation_code: string; push_id: string}>(client, 'sendverificationpush', {
@@ -46,7 +46,7 @@ export async function sendVerificationPush(client: DuoClient, user: string, phon
 }
 
 /** Several push-capable phones: picked on a terminal, else a usage error that lists them. */
-async function pickPushPhone(client: DuoClient, user: string, userId: string, choose?: ChoosePhone): Promise<string> {
+async function pickPushPhone(client: DuoCaller, user: string, userId: string, choose?: ChoosePhone): Promise<string> {
   const {response} = await invoke<{phones: Phone[]}>(client, 'getuser', {user_id: userId})
   const phones = response.phones.filter((p) => p.capabilities?.includes('push'))
   if (phones.length === 1) return phones[0].phone_id
@@ -63,7 +63,7 @@ async function pickPushPhone(client: DuoClient, user: string, userId: string, ch
 }
 
 /** Asks for the answer every intervalMs until it is not "waiting"; "timeout" once timeoutMs has passed. */
-export async function waitForAnswer(client: DuoClient, push: SentPush, options: {intervalMs: number; timeoutMs: number}): Promise<PushOutcome> {
+export async function waitForAnswer(client: DuoCaller, push: SentPush, options: {intervalMs: number; timeoutMs: number}): Promise<PushOutcome> {
   const deadline = Date.now() + options.timeoutMs
   for (;;) {
     const {response} = await invoke<{result: PushAnswer}>(client, 'getverificationpushresponse', {push_id: push.push_id, user_id: push.user_id})

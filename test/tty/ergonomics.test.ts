@@ -2,6 +2,8 @@
 // terminal's width without cutting an identifier, Duo data with escape sequences shown escaped, a
 // progress line that is gone before the data, and phones shown truthfully.
 import {expect} from 'chai'
+import {readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
 
 import {runCli, tempConfigDir} from '../helpers/cli.js'
 import {terminals} from '../helpers/tmux.js'
@@ -83,7 +85,13 @@ describe('duo on a terminal: pickers, widths, escapes (tmux)', function () {
   it('a realname holding escape sequences is shown escaped, and does not clear the screen', async () => {
     const configDir = tempConfigDir()
     const hostile = 'Mallory \u001b]0;pwned\u0007\u001b[2J\u001b[H'
-    expect((await runCli(['users', 'create', '--username', 'mallory', '--realname', hostile, '--sandbox'], {configDir})).code).to.equal(0)
+    // duo refuses control characters in what it sends, so the name is put in Duo's data (the
+    // embedded sandbox's state) directly, as a directory sync or another tool could have.
+    expect((await runCli(['users', 'create', '--username', 'mallory', '--realname', 'Mallory', '--sandbox'], {configDir})).code).to.equal(0)
+    const stateFile = join(configDir, 'sandbox', 'state.json')
+    const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {users: Array<{realname: string; username: string}>}
+    state.users.find((u) => u.username === 'mallory')!.realname = hostile
+    writeFileSync(stateFile, JSON.stringify(state))
     const name = terminal.start(['users', 'get', 'mallory', '--sandbox'], configDir)
     const screen = await terminal.waitFor(name, /EXITED \d+/)
     expect(screen).to.match(/^username\s+mallory$/m)

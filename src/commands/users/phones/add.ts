@@ -4,20 +4,13 @@ import {ApiCommand} from '../../../cli/api-command.js'
 import {paramFlag} from '../../../cli/catalog-flags.js'
 import {yesFlag} from '../../../cli/flags.js'
 import {userArg} from '../../../cli/named-args.js'
-import {chooseOne, confirmOrAbort} from '../../../cli/prompts.js'
+import {askPlatform} from '../../../cli/phone-flags.js'
+import {confirmOrAbort} from '../../../cli/prompts.js'
 import {call, resolveNames} from '../../../core/call.js'
 import {getOperation} from '../../../core/catalog/index.js'
 import {UsageError} from '../../../core/errors.js'
 import {isPhoneId} from '../../../core/resolve.js'
 import {type AttachedPhone, attachPhoneByNumber} from '../../../tasks/attach-phone.js'
-
-/** The platforms a person picks from, most common first (Duo's request values). */
-const PLATFORMS = [
-  {name: 'Apple iOS', value: 'apple ios'},
-  {name: 'Google Android', value: 'google android'},
-  {name: 'Generic smartphone (platform not known; Duo Mobile will be installed)', value: 'generic smartphone'},
-  {name: 'Unknown (no Duo Mobile: calls and SMS only)', value: 'unknown'},
-]
 
 export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
   static override args = {
@@ -69,7 +62,7 @@ export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
     const attached = await attachPhoneByNumber(client, {extension, number: number!, platform, type, user}, {
       confirmShared: (phone, owners) =>
         confirmOrAbort(this.prompt, `Phone ${phone.number} (${phone.phone_id}) is already ${owners.join(', ')}'s. Share it with ${user} too?`, yes),
-      platform: () => chooseOne(this.prompt, {choices: PLATFORMS, flag: '--platform (the smartphone platform, needed for Duo Mobile)', message: `Which platform is ${number}?`}),
+      platform: () => askPlatform(this.prompt, number!),
     })
     const phone = `phone ${attached.phone.number} (${attached.phone_id})`
     if (attached.already) this.note(`${user} already has ${phone}: nothing changed.`)
