@@ -119,6 +119,14 @@ describe('duo case unlock, new-hire and verify (built CLI, sandbox)', function (
   const duo = sandboxSession({pushDelayMs: 100})
   const run = caseRunner(duo)
 
+  it('unlock sets a locked-out user back to active, and a re-run finds nothing to do', async () => {
+    expect((await duo.json<User>(['users', 'get', 'oscar'])).status).to.equal('locked out')
+    const unlocked = parsed(await run(['case', 'unlock', 'oscar', '--json', '--note', 'ticket 99']))
+    expect(unlocked.steps.map((s) => [s.operation, s.status])).to.deep.equal([['updateuser', 'done'], ['updateuser', 'done']])
+    expect((await duo.json<User>(['users', 'get', 'oscar'])).status).to.equal('active')
+    expect(parsed(await run(['case', 'unlock', 'oscar', '--json'])).steps.map((s) => s.status)).to.deep.equal(['already done'])
+  })
+
   it('unlock leaves an active user alone and refuses a disabled one with the command that enables them', async () => {
     const active = parsed(await run(['case', 'unlock', 'alice', '--json']))
     expect(active.steps.map((s) => s.status)).to.deep.equal(['already done'])
