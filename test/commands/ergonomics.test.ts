@@ -5,7 +5,7 @@ import {expect} from 'chai'
 import {createServer} from 'node:http'
 import type {AddressInfo} from 'node:net'
 import {createHash} from 'node:crypto'
-import {existsSync, readFileSync, readdirSync, statSync} from 'node:fs'
+import {existsSync, readFileSync, readdirSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 
 import {ROOT, runCli, tempConfigDir} from '../helpers/cli.js'
@@ -106,12 +106,12 @@ describe('duo ergonomics (built CLI)', function () {
       }
 
       expect(await lines('--status', 'bypass')).to.deep.equal(['frank'])
-      expect(await lines('--not-enrolled')).to.deep.equal(['erin', 'frank', 'heidi'])
+      expect(await lines('--not-enrolled')).to.deep.equal(['erin', 'frank', 'heidi', 'oscar'])
       expect(await lines('--enrolled')).to.deep.equal(['alice', 'bob', 'carol', 'dave', 'grace'])
-      expect(await lines('--group', 'Engineering')).to.deep.equal(['alice', 'bob', 'carol'])
+      expect(await lines('--group', 'Engineering')).to.deep.equal(['alice', 'bob', 'carol', 'oscar'])
       // Every seeded login is in 2024: all of them are inactive for a day, and those who never logged in too.
-      expect(await lines('--inactive-for', '1d')).to.have.length(8)
-      expect(await lines('--inactive-for', '36500d')).to.deep.equal(['frank', 'heidi'])
+      expect(await lines('--inactive-for', '1d')).to.have.length(9)
+      expect(await lines('--inactive-for', '36500d')).to.deep.equal(['frank', 'heidi', 'oscar'])
       const bad = await session.run(['users', 'list', '--group', 'Nobody'])
       expect(bad.code).to.equal(4)
       const span = await session.run(['users', 'list', '--inactive-for', 'soon'])
@@ -141,16 +141,27 @@ describe('duo ergonomics (built CLI)', function () {
 
     it('control characters are escaped in tables and records, exact in JSON and CSV', async () => {
       const hostile = 'Eve \u001b]0;pwned\u0007\u001b[2J\u009b'
-      await session.json(['users', 'create', '--username', 'eve', '--realname', hostile])
-      const record = await session.run(['users', 'get', 'eve'])
+      // duo refuses control characters in what it sends, so the name is put in Duo's data (the
+      // embedded sandbox's state) directly, as a directory sync or another tool could have.
+      const configDir = tempConfigDir()
+      const duo = (args: string[]) => runCli([...args, '--sandbox'], {configDir})
+      expect((await duo(['users', 'create', '--username', 'eve', '--realname', 'Eve'])).code).to.equal(0)
+      const stateFile = join(configDir, 'sandbox', 'state.json')
+      const state = JSON.parse(readFileSync(stateFile, 'utf8')) as {users: Array<{realname: string; username: string}>}
+      state.users.find((u) => u.username === 'eve')!.realname = hostile
+      writeFileSync(stateFile, JSON.stringify(state))
+
+      const record = await duo(['users', 'get', 'eve'])
       expect(record.stdout).to.contain('Eve ^[]0;pwned^G^[[2J\\u009b').and.not.contain('\u001b')
-      const table = await session.run(['users', 'list', '--username', 'eve', '--fields', 'username,realname'])
+      const table = await duo(['users', 'list', '--username', 'eve', '--fields', 'username,realname'])
       expect(table.stdout).to.contain('^[[2J').and.not.contain('\u001b')
-      expect((await session.json<{realname: string}>(['users', 'get', 'eve'])).realname).to.equal(hostile)
-      const csv = await session.run(['users', 'list', '--username', 'eve', '--csv', '--fields', 'realname'])
+      expect(JSON.parse((await duo(['users', 'get', 'eve', '--json'])).stdout).realname).to.equal(hostile)
+      const csv = await duo(['users', 'list', '--username', 'eve', '--csv', '--fields', 'realname'])
       expect(csv.stdout).to.equal(`realname\n${hostile}\n`)
-      const missing = await session.run(['users', 'get', 'x\u001b[2Jy'])
-      expect(missing.stderr).to.contain('No user named "x^[[2Jy"').and.not.contain('\u001b')
+      // A name typed with control characters is refused before any lookup, and the error shows none raw.
+      const typed = await duo(['users', 'get', 'x\u001b[2Jy'])
+      expect(typed.code).to.equal(2)
+      expect(typed.stderr).to.contain('must not contain control characters').and.not.contain('\u001b')
     })
   })
 

@@ -141,7 +141,7 @@ describe('duo phones with a read-only integration (built CLI, sandbox)', functio
   const duo = sandboxSession({permissions: {read: true, write: false}})
 
   it('lists phones, but a change exits 3 (a permission problem) naming the permission it needs', async () => {
-    expect(await duo.json<Row[]>(['phones', 'list'])).to.have.length(7)
+    expect(await duo.json<Row[]>(['phones', 'list'])).to.have.length(6)
     const denied = await duo.run(['phones', 'activate', '+15550100001', '--sms', '--yes'])
     expect(denied.code).to.equal(3)
     expect(denied.stderr).to.contain('40301').and.contain('Grant resource - Write')

@@ -16,7 +16,7 @@ describe('duo users list --query (built CLI, sandbox)', function () {
     const result = await session.run(['users', 'list', '--all', '--json', '--query', '{u: username, n: length(phones)}', '--limit', '3'])
     expect(result.code, result.stderr).to.equal(0)
     const lines = result.stdout.trim().split('\n').map((line) => JSON.parse(line) as {u: string; n: number})
-    expect(lines).to.have.length(8)
+    expect(lines).to.have.length(9)
     expect(lines[0]).to.deep.equal({n: 1, u: 'alice'})
   })
 
