@@ -1,32 +1,12 @@
 // The log export baseline: the least a program can do to export the authentication log — a signed
-// keep-alive GET loop over /admin/v2/logs/authentication following the [ms, txid] cursor, written
-// with node:http and node:crypto only (no duo code), printing one JSON line per event like
-// `duo logs auth --all --json`.
-import {createHash, createHmac} from 'node:crypto'
+// keep-alive GET loop over /admin/v2/logs/authentication following the [ms, txid] cursor
+// (bench/signed-get.js: node:http and node:crypto only, no duo code), printing one JSON line per
+// event like `duo logs auth --all --json`.
 import {once} from 'node:events'
-import {Agent, request} from 'node:http'
 
-const {DUO_HOST: base, DUO_IKEY: ikey, DUO_SKEY: skey, LOG_MINTIME: mintime, LOG_MAXTIME: maxtime} = process.env
-const url = new URL(base)
-const agent = new Agent({keepAlive: true})
-const empty = createHash('sha512').update('').digest('hex')
+import {agent, get} from './signed-get.js'
 
-function get(path, query) {
-  const date = new Date().toUTCString()
-  const canonical = [date, 'GET', url.hostname, path, query, empty, empty].join('\n')
-  const sig = createHmac('sha512', skey).update(canonical).digest('hex')
-  const headers = {Authorization: 'Basic ' + Buffer.from(`${ikey}:${sig}`).toString('base64'), Date: date}
-  return new Promise((resolve, reject) => {
-    const req = request({agent, headers, host: url.hostname, path: `${path}?${query}`, port: url.port}, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (c) => (body += c))
-      res.on('end', () => resolve(JSON.parse(body)))
-    })
-    req.on('error', reject)
-    req.end()
-  })
-}
+const {LOG_MINTIME: mintime, LOG_MAXTIME: maxtime} = process.env
 
 let cursor
 for (;;) {
