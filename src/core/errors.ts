@@ -11,20 +11,27 @@ export const ExitCode = {
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode]
 
-/** Base for errors duo explains itself: a one-line message, an exit code, an optional hint. */
+/**
+ * Base for errors duo explains itself: a one-line message, an exit code, an optional hint. Each
+ * class names itself (`--json` prints the name) rather than relying on its constructor's name,
+ * which the bundle's minifier shortens.
+ */
 export class DuoError extends Error {
+  override name = 'DuoError'
+
   constructor(
     message: string,
     readonly exitCode: ExitCodeValue,
     readonly hint?: string,
   ) {
     super(message)
-    this.name = new.target.name
   }
 }
 
 /** Bad input from the user: wrong or missing values, refused confirmation without a terminal. */
 export class UsageError extends DuoError {
+  override name = 'UsageError'
+
   constructor(message: string, hint?: string) {
     super(message, ExitCode.usage, hint)
   }
@@ -32,6 +39,8 @@ export class UsageError extends DuoError {
 
 /** No usable credentials, or credentials/host that cannot work. */
 export class ConfigError extends DuoError {
+  override name = 'ConfigError'
+
   constructor(message: string, hint?: string) {
     super(message, ExitCode.config, hint)
   }
@@ -39,6 +48,8 @@ export class ConfigError extends DuoError {
 
 /** The network failed before Duo answered (DNS, refused, reset, timeout). */
 export class NetworkError extends DuoError {
+  override name = 'NetworkError'
+
   constructor(message: string, hint?: string) {
     super(message, ExitCode.error, hint)
   }
@@ -46,6 +57,8 @@ export class NetworkError extends DuoError {
 
 /** A name (username, group name) that matched nothing. */
 export class NotFoundError extends DuoError {
+  override name = 'NotFoundError'
+
   constructor(message: string, hint?: string) {
     super(message, ExitCode.notFound, hint)
   }
@@ -53,6 +66,7 @@ export class NotFoundError extends DuoError {
 
 /** Duo answered with stat FAIL (or a non-JSON error). */
 export class DuoApiError extends DuoError {
+  override name = 'DuoApiError'
   /** On a 429 given up on early (a retry budget): how long the next backoff would have waited. */
   retryAfterMs?: number
 

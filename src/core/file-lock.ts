@@ -24,6 +24,8 @@ export const LOCK_WAIT_MS = 5000
 const STALE_MS = 3000
 
 export class LockTimeoutError extends DuoError {
+  override name = 'LockTimeoutError'
+
   constructor(file: string, waitedMs: number) {
     super(
       `${file} is locked by another duo process (waited ${Math.round(waitedMs / 1000)} s); nothing was changed.`,

@@ -15,6 +15,8 @@ export interface CaseRun {
 
 /** A case that stopped at a failed step; its outcomes say what was done and what was not. */
 export class CaseFailure extends DuoError {
+  override name = 'CaseFailure'
+
   constructor(readonly run: CaseRun) {
     const failed = run.outcomes.find((o) => o.status === 'failed')!
     const done = run.outcomes.filter((o) => o.status === 'done').length
