@@ -41,6 +41,25 @@ describe('start-up: what `duo users get USER --json` loads', function () {
     for (const url of ours) expect(readFileSync(fileURLToPath(url), 'utf8'), url).to.not.contain('createServer(')
   })
 
+  it('loads none of the oclif dependencies and Node modules that only help, spinners or stdin need', async () => {
+    const loaded = await loadedBy(['users', 'get', 'alice', '--json'])
+    // Bundled, oclif would parse and run these on every command (scripts/bundle.js makes them lazy).
+    for (const unwanted of ['ejs', 'tinyglobby', 'fdir', 'picomatch', 'cli-spinners', 'semver']) {
+      expect(loaded.filter((url) => url.includes(`/node_modules/${unwanted}/`)), unwanted).to.deep.equal([])
+    }
+
+    const builtins = new Set(loaded.filter((url) => url.startsWith('node:')))
+    expect(builtins.has('node:http'), 'the recorder saw Node modules').to.equal(true)
+    // Imported as ES modules, node:crypto would also build crypto.webcrypto, and oclif's top-level
+    // requires would load readline and perf_hooks, none of which a command uses.
+    for (const unwanted of ['node:internal/crypto/webcrypto', 'node:readline', 'node:perf_hooks']) expect(builtins.has(unwanted), unwanted).to.equal(false)
+  })
+
+  it('still loads them where they are used: help renders its examples through ejs', async () => {
+    const help = await loadedBy(['users', 'get', '--help'])
+    expect(help.some((url) => url.includes('/node_modules/ejs/'))).to.equal(true)
+  })
+
   it('does load them where they are used: the colour code of the table for `users list` on people', async () => {
     const loaded = await loadedBy(['users', 'list'])
     expect(loaded.some((url) => url.includes('/node_modules/chalk/'))).to.equal(true)
