@@ -1,0 +1,87 @@
+// What oclif does on every command without needing it, and how the bundle leaves it out.
+//
+// Some of oclif's dependencies are needed only off a command's start-up path: help templates (ejs),
+// a spinner (cli-spinners), finding commands without a manifest (tinyglobby), the engine check we
+// skip (semver), and oclif's own help code, Node's readline (stdin for a `-` argument) and
+// perf_hooks (oclif's own timings). oclif requires them at the top of its modules, so bundled they
+// were parsed and run on every command. Each such require becomes a lazy one (a Proxy that requires
+// on the first property read), packages resolved from oclif's own folder as oclif would, and the
+// packages stay out of the bundle.
+//
+// Each edit names the oclif file and the text it expects; the build fails when oclif's code no
+// longer has it, rather than quietly doing the work again after an upgrade.
+import {readFile} from 'node:fs/promises'
+import {join, relative} from 'node:path'
+
+/** Per file of @oclif/core: what it requires at the top that a command's start-up never uses. */
+const LAZY_IN_OCLIF = {
+  'lib/config/config.js': ['ejs'],
+  'lib/config/plugin.js': ['tinyglobby'],
+  'lib/errors/handle.js': ['../help/index'],
+  'lib/flags.js': ['./help'],
+  'lib/help/util.js': ['ejs'],
+  'lib/index.js': ['./help', 'semver'],
+  'lib/main.js': ['./help'],
+  'lib/parser/parse.js': ['node:readline'],
+  'lib/performance.js': ['node:perf_hooks'],
+  'lib/ux/action/spinner.js': ['cli-spinners'],
+}
+
+/** Per file of @oclif/core: text replaced as it is bundled. */
+const EDITS_IN_OCLIF = {
+  'lib/config/plugin.js': [
+    // The first localeCompare in a process builds ICU's collator: ~10 ms of every command (over 50
+    // on a busy machine). Command ids are lowercase words, colons and hyphens, which code-unit
+    // order sorts the same (test/architecture/command-ids.test.ts).
+    ['.sort((a, b) => a.id.localeCompare(b.id))', '.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))'],
+  ],
+}
+
+const bundled = (name) => /^(\.|node:)/.test(name)
+
+/** The packages the lazy requires name: kept out of the bundle. */
+export const lazyPackages = [...new Set(Object.values(LAZY_IN_OCLIF).flat())].filter((name) => !bundled(name))
+
+function makeLazy(text, file, name) {
+  const required = bundled(name) ? `require(${JSON.stringify(name)})` : `__duoOclifRequire(${JSON.stringify(name)})`
+  const escaped = name.replaceAll('.', '\\.')
+  // `const x = require("p");` or `const x = __importDefault(require("p"));` at the top of a module …
+  const topLevel = new RegExp(`(?:const|var) (\\w+) = (__importDefault\\()?require\\("${escaped}"\\)\\)?;`)
+  const lazy = text.replace(topLevel, (_, id, wrapped) => {
+    const load = wrapped ? `__importDefault(${required})` : required
+    return `let ${id}$loaded; const ${id} = new Proxy({}, {get: (_, key) => (${id}$loaded ??= ${load})[key]});`
+  })
+  if (lazy !== text) return lazy
+  // … or `require('p')` inside the function that uses it, where only the resolution changes.
+  if (text.includes(`require('${name}')`)) return text.replace(`require('${name}')`, required)
+  throw new Error(`@oclif/core ${file} no longer requires ${name} as scripts/oclif-start-up.js expects`)
+}
+
+function edit(text, file, [from, to]) {
+  if (!text.includes(from)) throw new Error(`@oclif/core ${file} no longer has ${from} as scripts/oclif-start-up.js expects`)
+  return text.replace(from, to)
+}
+
+/** The esbuild plugin applying both tables to @oclif/core's files. */
+export const oclifStartUp = {
+  name: 'oclif-start-up',
+  setup(build) {
+    const done = new Set()
+    build.onLoad({filter: /[/\\]@oclif[/\\]core[/\\]lib[/\\].*\.js$/}, async (args) => {
+      const file = relative(join('node_modules', '@oclif', 'core'), relative(process.cwd(), args.path)).replaceAll('\\', '/')
+      const lazy = LAZY_IN_OCLIF[file] ?? []
+      const edits = EDITS_IN_OCLIF[file] ?? []
+      if (lazy.length === 0 && edits.length === 0) return undefined
+      let text = await readFile(args.path, 'utf8')
+      for (const name of lazy) text = makeLazy(text, file, name)
+      for (const change of edits) text = edit(text, file, change)
+      done.add(file)
+      const oclifRequire = 'const __duoOclifRequire = (id) => require("node:module").createRequire(require.resolve("@oclif/core"))(id);'
+      return {contents: `${oclifRequire}\n${text}`, loader: 'js'}
+    })
+    build.onEnd(() => {
+      const missed = [...new Set([...Object.keys(LAZY_IN_OCLIF), ...Object.keys(EDITS_IN_OCLIF)])].filter((file) => !done.has(file))
+      if (missed.length > 0) throw new Error(`scripts/oclif-start-up.js expected @oclif/core files that were not bundled: ${missed.join(', ')}`)
+    })
+  },
+}
