@@ -6,21 +6,23 @@
 // perf_hooks (oclif's own timings). oclif requires them at the top of its modules, so bundled they
 // were parsed and run on every command. Each such require becomes a lazy one (a Proxy that requires
 // on the first property read), packages resolved from oclif's own folder as oclif would, and the
-// packages stay out of the bundle.
+// packages stay out of the bundle. Where oclif would load one (minimatch, debug) for work that
+// cannot matter, an edit skips that work.
 //
 // Each edit names the oclif file and the text it expects; the build fails when oclif's code no
 // longer has it, rather than quietly doing the work again after an upgrade.
 import {readFile} from 'node:fs/promises'
-import {join, relative} from 'node:path'
 
 /** Per file of @oclif/core: what it requires at the top that a command's start-up never uses. */
 const LAZY_IN_OCLIF = {
   'lib/config/config.js': ['ejs'],
+  'lib/config/plugin-loader.js': ['minimatch'],
   'lib/config/plugin.js': ['tinyglobby'],
   'lib/errors/handle.js': ['../help/index'],
   'lib/flags.js': ['./help'],
   'lib/help/util.js': ['ejs'],
   'lib/index.js': ['./help', 'semver'],
+  'lib/logger.js': ['debug'],
   'lib/main.js': ['./help'],
   'lib/parser/parse.js': ['node:readline'],
   'lib/performance.js': ['node:perf_hooks'],
@@ -29,11 +31,21 @@ const LAZY_IN_OCLIF = {
 
 /** Per file of @oclif/core: text replaced as it is bundled. */
 const EDITS_IN_OCLIF = {
+  'lib/config/plugin-loader.js': [
+    // Each of our dependencies is matched against each `oclif.plugins` entry with minimatch, which
+    // compiles the pattern every time. An entry with no glob character can only match itself.
+    ['patterns.some((w) => (0, minimatch_1.minimatch)(p, w))', 'patterns.some((w) => (/[*?[\\]{}()!\\\\]/.test(w) ? (0, minimatch_1.minimatch)(p, w) : p === w))'],
+  ],
   'lib/config/plugin.js': [
     // The first localeCompare in a process builds ICU's collator: ~10 ms of every command (over 50
     // on a busy machine). Command ids are lowercase words, colons and hyphens, which code-unit
     // order sorts the same (test/architecture/command-ids.test.ts).
     ['.sort((a, b) => a.id.localeCompare(b.id))', '.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))'],
+  ],
+  'lib/logger.js': [
+    // oclif logs through `debug`, which only ever prints when DEBUG is set as the process starts
+    // (oclif never enables it later); without it, the logger is a no-op and debug is not loaded.
+    ['const debug = (0, debug_1.default)(namespace);', 'const debug = process.env.DEBUG ? (0, debug_1.default)(namespace) : () => {};'],
   ],
 }
 
@@ -68,7 +80,7 @@ export const oclifStartUp = {
   setup(build) {
     const done = new Set()
     build.onLoad({filter: /[/\\]@oclif[/\\]core[/\\]lib[/\\].*\.js$/}, async (args) => {
-      const file = relative(join('node_modules', '@oclif', 'core'), relative(process.cwd(), args.path)).replaceAll('\\', '/')
+      const file = args.path.split(/[/\\]@oclif[/\\]core[/\\]/).pop().replaceAll('\\', '/')
       const lazy = LAZY_IN_OCLIF[file] ?? []
       const edits = EDITS_IN_OCLIF[file] ?? []
       if (lazy.length === 0 && edits.length === 0) return undefined
