@@ -5,8 +5,8 @@
 // skip (semver), and oclif's own help code, Node's readline (stdin for a `-` argument) and
 // perf_hooks (oclif's own timings). oclif requires them at the top of its modules, so bundled they
 // were parsed and run on every command. Each such require becomes a lazy one (a Proxy that requires
-// on the first property read), packages resolved from oclif's own folder as oclif would, and the
-// packages stay out of the bundle. Where oclif would load one (minimatch, debug) for work that
+// on the first property read); packages only oclif's lazy requires use stay out of the bundle and
+// are resolved from oclif's own folder, as oclif would. Where oclif would load one (minimatch, debug) for work that
 // cannot matter, an edit skips that work.
 //
 // Each edit names the oclif file and the text it expects; the build fails when oclif's code no
@@ -18,6 +18,7 @@ const LAZY_IN_OCLIF = {
   'lib/config/config.js': ['ejs'],
   'lib/config/plugin-loader.js': ['minimatch'],
   'lib/config/plugin.js': ['tinyglobby'],
+  'lib/errors/errors/cli.js': ['clean-stack', 'indent-string', 'wrap-ansi', '../../screen'],
   'lib/errors/handle.js': ['../help/index'],
   'lib/flags.js': ['./help'],
   'lib/help/util.js': ['ejs'],
@@ -49,13 +50,14 @@ const EDITS_IN_OCLIF = {
   ],
 }
 
-const bundled = (name) => /^(\.|node:)/.test(name)
-
-/** The packages the lazy requires name: kept out of the bundle. */
-export const lazyPackages = [...new Set(Object.values(LAZY_IN_OCLIF).flat())].filter((name) => !bundled(name))
+/**
+ * Of the lazily required packages, those no eager require in oclif needs: left out of the bundle and
+ * loaded from node_modules through oclif's resolution. The rest stay bundled, only run later.
+ */
+export const lazyPackages = ['cli-spinners', 'debug', 'ejs', 'minimatch', 'semver', 'tinyglobby']
 
 function makeLazy(text, file, name) {
-  const required = bundled(name) ? `require(${JSON.stringify(name)})` : `__duoOclifRequire(${JSON.stringify(name)})`
+  const required = lazyPackages.includes(name) ? `__duoOclifRequire(${JSON.stringify(name)})` : `require(${JSON.stringify(name)})`
   const escaped = name.replaceAll('.', '\\.')
   // `const x = require("p");` or `const x = __importDefault(require("p"));` at the top of a module …
   const topLevel = new RegExp(`(?:const|var) (\\w+) = (__importDefault\\()?require\\("${escaped}"\\)\\)?;`)
