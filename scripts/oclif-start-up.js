@@ -1,12 +1,13 @@
 // What oclif does on every command without needing it, and how the bundle leaves it out.
 //
 // Some of oclif's dependencies are needed only off a command's start-up path: help templates (ejs),
-// a spinner (cli-spinners), finding commands without a manifest (tinyglobby), the engine check we
-// skip (semver), and oclif's own help code, Node's readline (stdin for a `-` argument) and
-// perf_hooks (oclif's own timings). oclif requires them at the top of its modules, so bundled they
-// were parsed and run on every command. Each such require becomes a lazy one (a Proxy that requires
-// on the first property read); packages only oclif's lazy requires use stay out of the bundle and
-// are resolved from oclif's own folder, as oclif would. Where oclif would load one (minimatch, debug) for work that
+// a spinner (cli-spinners), colours (ansis, supports-color; our commands colour through chalk),
+// finding commands without a manifest (tinyglobby), the engine check we skip (semver), error
+// rendering, oclif's own help code, Node's readline (stdin for a `-` argument) and perf_hooks
+// (oclif's own timings). oclif requires them at the top of its modules, so bundled they were parsed
+// and run on every command. Each such require becomes a lazy one (a Proxy that requires on the first
+// property read); packages only those lazy requires use stay out of the bundle and are resolved from
+// oclif's own folder, as oclif would. Where oclif would load one (minimatch, debug) for work that
 // cannot matter, an edit skips that work.
 //
 // Each edit names the oclif file and the text it expects; the build fails when oclif's code no
@@ -27,7 +28,9 @@ const LAZY_IN_OCLIF = {
   'lib/main.js': ['./help'],
   'lib/parser/parse.js': ['node:readline'],
   'lib/performance.js': ['node:perf_hooks'],
-  'lib/ux/action/spinner.js': ['cli-spinners'],
+  'lib/ux/action/spinner.js': ['ansis', 'cli-spinners'],
+  'lib/ux/supports-color.js': ['supports-color'],
+  'lib/ux/theme.js': ['ansis'],
 }
 
 /** Per file of @oclif/core: text replaced as it is bundled. */
