@@ -28,6 +28,7 @@ const LAZY_IN_OCLIF = {
   'lib/main.js': ['./help'],
   'lib/parser/parse.js': ['node:readline'],
   'lib/performance.js': ['node:perf_hooks'],
+  'lib/util/os.js': ['node:child_process'],
   'lib/ux/action/spinner.js': ['ansis', 'cli-spinners'],
   'lib/ux/supports-color.js': ['supports-color'],
   'lib/ux/theme.js': ['ansis'],
@@ -50,6 +51,11 @@ const EDITS_IN_OCLIF = {
     // oclif logs through `debug`, which only ever prints when DEBUG is set as the process starts
     // (oclif never enables it later); without it, the logger is a no-op and debug is not loaded.
     ['const debug = (0, debug_1.default)(namespace);', 'const debug = process.env.DEBUG ? (0, debug_1.default)(namespace) : () => {};'],
+  ],
+  'lib/util/os.js': [
+    // Every command asks whether it runs under WSL. wsl-utils answers with is-wsl's answer, but
+    // loading it loads child_process and PowerShell helpers too; is-wsl alone is the same answer.
+    ["(await import('wsl-utils')).isWsl ? 'wsl'", "(await import('is-wsl')).default ? 'wsl'"],
   ],
 }
 
