@@ -5,13 +5,15 @@ import {renderRecord, renderTable} from '../../cli/output.js'
 import {printPlannedBatches, terminalImportProgress} from '../../cli/import-view.js'
 import {type ImportSummary, describeImport, importFailure, importUsers} from '../../tasks/user-import.js'
 import {type SpooledInput, spoolInput} from '../../tasks/stdin-file.js'
+import {yesFlag} from '../../cli/flags.js'
+import {confirmWeakeningRows} from '../../cli/weakening-confirm.js'
 
 export default class UsersImport extends ApiCommand<typeof UsersImport> {
   static override args = {
     file: Args.string({description: 'CSV with a header row, or a JSON array (- reads standard input); fields: username (required), realname, email, firstname, lastname, status, notes', required: true}),
   }
 
-  static override description = `Every row is checked first; if any is bad, the bad rows are listed in one error (CSV line numbers, JSON item indexes; the first 50, then a count) and nothing is sent. Users then go to Duo in batches of 100, each recorded in FILE.duo-import.json as it completes. If the import is interrupted, run it again with --resume: finished batches are skipped, and users of a batch cut off mid-request are looked up so that none is created twice. The journal is removed when the import succeeds. With FILE "-" the file is read from standard input, and the journal is kept in the config folder under the input's SHA-256, so piping the same input again with --resume continues it.
+  static override description = `Every row is checked first; if any is bad, the bad rows are listed in one error (CSV line numbers, JSON item indexes; the first 50, then a count) and nothing is sent. Users then go to Duo in batches of 100, each recorded in FILE.duo-import.json as it completes. If the import is interrupted, run it again with --resume: finished batches are skipped, and users of a batch cut off mid-request are looked up so that none is created twice. The journal is removed when the import succeeds. Rows with status bypass (no two-factor) or disabled (no login) are confirmed once, with their count, before the first request (--yes without a terminal). With FILE "-" the file is read from standard input, and the journal is kept in the config folder under the input's SHA-256, so piping the same input again with --resume continues it.
 
 With --json: {created, batches, users} (users only for files of up to 1,000 rows), or with --dry-run the batches that would be sent.`
 
@@ -27,6 +29,7 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
     'dry-run': Flags.boolean({description: 'Check the file and print the batches that would be sent; send nothing', exclusive: ['resume', 'restart']}),
     restart: Flags.boolean({description: 'Forget an interrupted import of this file and start over', exclusive: ['resume']}),
     resume: Flags.boolean({description: 'Continue an interrupted import of this file, sending only what is left'}),
+    ...yesFlag,
   }
 
   static override summary = 'Create users from a CSV or JSON file'
@@ -43,6 +46,7 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
     }
 
     const summary = await importUsers(() => this.client(), {
+      confirmWeakening: (checked) => confirmWeakeningRows(this.prompt, this.spooled ? 'standard input' : file, checked.weakening, 'row', this.flags.yes),
       file,
       note: (text) => this.note(text),
       progress: terminalImportProgress(),
