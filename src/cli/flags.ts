@@ -14,6 +14,15 @@ export const tableFlags = {
   query: Flags.string({description: 'JMESPath expression applied to the JSON: the page, or each line with --all (needs --json)'}),
 }
 
+/** What a command of one record prints of it (RecordCommand): chosen fields, or a query over the JSON. */
+export const recordFlags = {
+  fields: Flags.string({
+    aliases: ['columns'],
+    description: 'Comma-separated fields to print, in this order (the record view and JSON alike; --columns is the same)',
+  }),
+  query: Flags.string({description: 'JMESPath expression applied to the JSON record (needs --json)'}),
+}
+
 /** For list commands: one page (--limit/--offset) or every page (--all), and how to print it; the page size's bounds are the operation's. */
 export function listFlags(operation: OperationName) {
   const {defaultLimit, maxLimit} = getOperation(operation).paging!
