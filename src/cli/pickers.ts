@@ -56,6 +56,14 @@ async function pickerFor(kind: PickedKind, client: DuoCaller, user: string | und
 }
 
 /**
+ * One of the account's phones, picked at the prompt: for a phone argument that may be left out for
+ * another reason (users phones add takes --number instead), so pickMissing cannot tell when to ask.
+ */
+export async function pickAccountPhone(client: DuoCaller, ctx: PromptContext, flag: string): Promise<string> {
+  return searchChoice(ctx, {flag, ...(await pickerFor('account-phone', client, undefined))})
+}
+
+/**
  * Duo's user object for USER (a username, alias, e-mail address or id), or for the user picked at
  * the prompt when none is given. A name costs one call, not two: Duo's lookup returns the whole user.
  */

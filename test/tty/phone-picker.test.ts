@@ -14,9 +14,10 @@ describe('duo phones on a terminal: the account-wide phone picker (tmux)', funct
   it('phones get with no PHONE lists the account\'s phones with their users; typing a username narrows it', async () => {
     const configDir = tempConfigDir()
     const name = tty.start(['phones', 'get', '--sandbox'], configDir)
-    const all = await tty.waitFor(name, /Phone \(type a number, name, platform or username\)/)
+    // The question shows at once; the choices once the first page of phones has arrived.
+    const all = await tty.waitFor(name, /\+15550100005 \(Unknown; erin\) DP[0-9A-Z]{18}/)
+    expect(all).to.contain('Phone (type a number, name, platform or username)')
     expect(all).to.match(/\+15550100001 \(Apple iOS; alice\) DP[0-9A-Z]{18}/)
-    expect(all).to.match(/\+15550100005 \(Unknown; erin\) DP[0-9A-Z]{18}/)
     tty.type(name, 'bob')
     await tty.waitFor(name, /[❯>] \+15550100002 \(Google Android; bob\) DP[0-9A-Z]{18}/)
     tty.press(name, 'Enter')
@@ -44,9 +45,26 @@ describe('duo phones on a terminal: the account-wide phone picker (tmux)', funct
     expect(kept.code, kept.stderr).to.equal(0)
   })
 
+  it('users phones add USER with neither PHONE_ID nor --number picks one of the account\'s phones and attaches it', async () => {
+    const configDir = tempConfigDir()
+    const name = tty.start(['users', 'phones', 'add', 'heidi', '--sandbox'], configDir)
+    await tty.waitFor(name, /Phone \(type a number/)
+    tty.type(name, 'carol')
+    await tty.waitFor(name, /[❯>] \+15550100003 \(Apple iOS; carol\) DP[0-9A-Z]{18}/)
+    tty.press(name, 'Enter')
+    const screen = await tty.waitFor(name, /EXITED \d+/)
+    expect(screen).to.contain('EXITED 0')
+    expect(screen).to.match(/Attached phone DP[0-9A-Z]{18} to heidi\./)
+    const phones = JSON.parse((await runCli(['users', 'phones', 'list', 'heidi', '--sandbox', '--json'], {configDir})).stdout) as Array<{number: string}>
+    expect(phones.map((p) => p.number)).to.deep.equal(['+15550100003'])
+  })
+
   it('without a terminal a missing PHONE is a usage error, as before', async () => {
-    const result = await runCli(['phones', 'get', '--sandbox'], {configDir: tempConfigDir()})
-    expect(result.code).to.equal(2)
-    expect(result.stderr).to.contain('Missing ID.')
+    const configDir = tempConfigDir()
+    const [get, add] = await Promise.all([runCli(['phones', 'get', '--sandbox'], {configDir}), runCli(['users', 'phones', 'add', 'heidi', '--sandbox'], {configDir})])
+    expect(get.code).to.equal(2)
+    expect(get.stderr).to.contain('Missing ID.')
+    expect(add.code).to.equal(2)
+    expect(add.stderr).to.contain('Missing the phone: give a PHONE_ID or --number')
   })
 })
