@@ -30,7 +30,7 @@ describe('flags that take seconds take a time span (built CLI, sandbox)', functi
       duo.run(['case', 'verify', 'alice', '--yes', '--timeout', '121']),
     ])
     for (const refused of [tooLong, zero, fraction, word, caseTooLong]) expect(refused.code, refused.stderr).to.equal(2)
-    expect(tooLong.stderr).to.contain('--timeout must be at most 2 minutes (got 3m).')
+    expect(tooLong.stderr).to.contain('Error: --timeout must be at most 2 minutes (got 3m).\nHint: See `duo users verify-push send --help`.')
     expect(zero.stderr).to.contain('--timeout must be at least 1 second (got 0s).')
     expect(fraction.stderr).to.contain('--timeout "1.5m" is not a time span.').and.contain('90s, 15m, 12h, 7d')
     expect(word.stderr).to.contain('--timeout "soon" is not a time span.')
