@@ -11,6 +11,7 @@ import {invoke} from '../core/invoke.js'
 import {batchLimit, inBatches} from './user-batches.js'
 import {type ImportFile, checkImportFile, checkRows} from './user-import-file.js'
 import type {DuoUser} from '../core/duo-objects.js'
+import type {WeakeningCounts} from '../core/weakening.js'
 
 /** Up to this many rows, the created users are returned; above, only counts (memory stays flat). */
 const KEEP_USERS_UP_TO = 1000
@@ -66,10 +67,17 @@ export interface ImportSummary {
   journal?: string
 }
 
+export interface PlannedTotals {
+  batches: number
+  rows: number
+  /** Rows with status bypass or disabled, which the real run confirms first. */
+  weakening: WeakeningCounts
+}
+
 /** --dry-run: checks every row, then gives the batches that would be sent (one in memory at a time). */
-export async function plannedBatches(path: string): Promise<{batches: AsyncGenerator<ImportBatch>; totals: {batches: number; rows: number}}> {
+export async function plannedBatches(path: string): Promise<{batches: AsyncGenerator<ImportBatch>; totals: PlannedTotals}> {
   const file = await checkImportFile(path)
-  return {batches: batchesOf(file), totals: {batches: Math.ceil(file.rows / batchLimit('bulkcreateusers', 'users')), rows: file.rows}}
+  return {batches: batchesOf(file), totals: {batches: Math.ceil(file.rows / batchLimit('bulkcreateusers', 'users')), rows: file.rows, weakening: file.weakening}}
 }
 
 /** Checks the whole file and the journal, then connects (`connect`) and sends what is left to send. */

@@ -58,13 +58,20 @@ describe('creating with status bypass or disabled is confirmed (built CLI, sandb
     const csv = file('weak.csv', 'username,status\nimp1,bypass\nimp2,active\nimp3,Bypass\nimp4,\nimp5,disabled\n')
     const json = file('weak.json', JSON.stringify([{status: 'disabled', username: 'imj1'}, {username: 'imj2'}]))
     const before = duo.sandbox.requestCount()
-    const [refused, refusedJson] = await Promise.all([duo.run(['users', 'import', csv]), duo.run(['users', 'import', json, '--json'])])
+    const [refused, refusedJson, dry] = await Promise.all([
+      duo.run(['users', 'import', csv]),
+      duo.run(['users', 'import', json, '--json']),
+      duo.run(['users', 'import', csv, '--dry-run']),
+    ])
     expect(refused.code, refused.stderr).to.equal(2)
     expect(refused.stderr).to.equal(
       `Error: Refusing to continue without confirmation: ${csv}: 2 rows set status bypass (two-factor authentication is skipped) and 1 row sets status disabled (every login is denied). Continue?\nHint: Pass --yes to confirm.\n`,
     )
     expect(refusedJson.code).to.equal(2)
     expect(JSON.parse(refusedJson.stderr).error.message).to.contain(`${json}: 1 row sets status disabled (every login is denied). Continue?`)
+    // A dry run asks nothing and says what a real run will ask about.
+    expect(dry.code, dry.stderr).to.equal(0)
+    expect(dry.stderr).to.contain('Dry run: 5 users in 1 batch; 2 rows set status bypass (two-factor authentication is skipped) and 1 row sets status disabled (every login is denied), asked about before a real run; nothing was sent.')
     expect(duo.sandbox.requestCount(), 'nothing was sent').to.equal(before)
     expect(await users('imp1')).to.deep.equal([])
     expect(existsSync(`${csv}.duo-import.json`), 'no journal is left behind').to.equal(false)

@@ -7,6 +7,7 @@ import {type ImportSummary, describeImport, importFailure, importUsers} from '..
 import {type SpooledInput, spoolInput} from '../../tasks/stdin-file.js'
 import {yesFlag} from '../../cli/flags.js'
 import {confirmWeakeningRows} from '../../cli/weakening-confirm.js'
+import {describeWeakeningRows} from '../../core/weakening.js'
 
 export default class UsersImport extends ApiCommand<typeof UsersImport> {
   static override args = {
@@ -41,7 +42,8 @@ With --json: {created, batches, users} (users only for files of up to 1,000 rows
     const file = this.spooled?.path ?? this.args.file
     if (this.flags['dry-run']) {
       const planned = await printPlannedBatches(file, {json: this.jsonEnabled(), log: (text) => this.log(text)})
-      this.note(`Dry run: ${planned.rows} users in ${planned.batches} batches; nothing was sent.`)
+      const weakening = describeWeakeningRows(planned.weakening, 'row')
+      this.note(`Dry run: ${planned.rows} users in ${planned.batches} ${planned.batches === 1 ? 'batch' : 'batches'}${weakening ? `; ${weakening}, asked about before a real run` : ''}; nothing was sent.`)
       return undefined
     }
 
