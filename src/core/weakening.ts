@@ -37,6 +37,26 @@ export function noWeakening(): WeakeningCounts {
   return {bypass: 0, disabled: 0}
 }
 
+/** Calls whose `users` rows each create a user as createuser would (Duo Admin API docs, "Bulk Create Users"). */
+const ROW_CREATES: ReadonlySet<string> = new Set<OperationName>(['bulkcreateusers'])
+
+/** Whether the call can create users from rows, each of which may weaken security. */
+export function createsUserRows(operation: string): boolean {
+  return ROW_CREATES.has(operation)
+}
+
+/** How many of such a call's rows set each weakening status; undefined for other calls. */
+export function weakeningRows(operation: string, input: Record<string, unknown>): undefined | WeakeningCounts {
+  if (!ROW_CREATES.has(operation) || !Array.isArray(input.users)) return undefined
+  const counts = noWeakening()
+  for (const row of input.users as unknown[]) {
+    const status = row !== null && typeof row === 'object' ? weakeningStatus('createuser', row as Record<string, unknown>) : undefined
+    if (status) counts[status]++
+  }
+
+  return counts
+}
+
 /**
  * "3 rows set status bypass (two-factor is skipped) and 1 row sets status disabled (no login)", or
  * undefined when no row weakens security; `noun` is what the file holds (rows, operations).
