@@ -9,6 +9,7 @@ import {ApiCommand} from './api-command.js'
 import {yesFlag} from './flags.js'
 import {type Row, renderRecord} from './output.js'
 import {confirmOrAbort} from './prompts.js'
+import {RecordCommand} from './record-command.js'
 
 export interface Device {
   /** For messages: "phone", "hardware token" … */
@@ -28,26 +29,26 @@ export function deviceArg(description: string) {
   return {id: Args.string({description, required: true})}
 }
 
-abstract class DeviceCommand<T extends typeof Command> extends ApiCommand<T> {
-  // Declared again so oclif's help and manifest find the global flags (see ListCommand).
-  static override baseFlags = ApiCommand.baseFlags
+
+/** Shows one device; --fields and --query shape it as for every record (RecordCommand). */
+export abstract class DeviceGetCommand<T extends typeof Command> extends RecordCommand<T> {
   protected abstract readonly device: Device
 
-  protected get target(): string {
+  async run(): Promise<unknown> {
+    const {response} = await call<Row>(await this.client(), this.device.get, {[this.device.param]: (this.args as {id: string}).id})
+    return this.record(response, () => renderRecord(response, this.device.keys.filter((k) => k in response)))
+  }
+}
+
+export abstract class DeviceDeleteCommand<T extends typeof Command> extends ApiCommand<T> {
+  // Declared again so oclif's help and manifest find the global flags (see ListCommand).
+  static override baseFlags = ApiCommand.baseFlags
+  static override flags = yesFlag
+  protected abstract readonly device: Device
+
+  private get target(): string {
     return (this.args as {id: string}).id
   }
-}
-
-export abstract class DeviceGetCommand<T extends typeof Command> extends DeviceCommand<T> {
-  async run(): Promise<Row> {
-    const {response} = await call<Row>(await this.client(), this.device.get, {[this.device.param]: this.target})
-    this.show(() => renderRecord(response, this.device.keys.filter((k) => k in response)))
-    return response
-  }
-}
-
-export abstract class DeviceDeleteCommand<T extends typeof Command> extends DeviceCommand<T> {
-  static override flags = yesFlag
 
   async run(): Promise<Record<string, string>> {
     // Asked before any request, so a refusal (or no terminal and no --yes) sends nothing.

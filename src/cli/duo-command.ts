@@ -148,6 +148,9 @@ function parseErrorLine(error: OclifError): string {
   const plain = error.message.replace(/\u001b\[[0-9;]*m/g, '')
   const lines = plain.split('\n').map((line) => line.trim())
   const said = lines.filter((line) => line !== '' && line !== 'See more help with --help' && !/^The following errors? occurred:$/.test(line))
+  // "Parsing --timeout" adds nothing when the flag's own message names the flag already.
+  const parsing = /^Parsing (--[\w-]+)$/.exec(said[0] ?? '')
+  if (parsing && said[1]?.startsWith(parsing[1])) said.shift()
   const text = said.join('; ')
   return /[.:!?]$/.test(text) ? text : `${text}.`
 }

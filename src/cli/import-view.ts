@@ -2,11 +2,11 @@
 // bar while it runs (stderr, only on a terminal).
 import cliProgress from 'cli-progress'
 
-import {type ImportProgress, plannedBatches} from '../tasks/user-import.js'
+import {type ImportProgress, type PlannedTotals, plannedBatches} from '../tasks/user-import.js'
 import {TablePrinter, writeJsonArray} from './output.js'
 
 /** --dry-run: checks every row, then prints the batches (a table, or JSON streamed batch by batch); sends nothing. */
-export async function printPlannedBatches(path: string, output: {json: boolean; log: (text: string) => void}): Promise<{batches: number; rows: number}> {
+export async function printPlannedBatches(path: string, output: {json: boolean; log: (text: string) => void}): Promise<PlannedTotals> {
   const {batches, totals} = await plannedBatches(path)
   if (output.json) {
     await writeJsonArray(batches)

@@ -3,9 +3,8 @@
 import type {DuoClient} from '../transport/client.js'
 import {call, callPages} from '../core/call.js'
 import type {OperationName} from '../core/catalog/index.js'
-import {UsageError} from '../core/errors.js'
 import {type Row, TablePrinter, renderCsv, writeJsonLines} from './output.js'
-import {checkFields, compileQuery, parseFields, pickFields} from './selection.js'
+import {checkFields, parseSelection, pickFields} from './selection.js'
 
 export interface ListOptions {
   operation: OperationName
@@ -37,9 +36,7 @@ export interface Progress {
 
 /** Returns the page for --json (undefined with --all, which has streamed everything already). */
 export async function printList(client: DuoClient, options: ListOptions): Promise<unknown> {
-  const fields = parseFields(options.fields)
-  if (options.query !== undefined && !options.json) throw new UsageError('--query works on JSON.', 'Add --json.')
-  const query = options.query === undefined ? undefined : await compileQuery(options.query)
+  const {fields, query} = await parseSelection(options, options.json)
   const columns = fields ?? options.defaultColumns
   const table = new TablePrinter(columns)
   let checked = fields === undefined

@@ -4,7 +4,8 @@
 // is a usage error without one (ApiCommand checks before any request).
 import {Args, type Interfaces} from '@oclif/core'
 
-export type PickedKind = 'group' | 'phone' | 'user'
+/** 'phone' is one of the user's phones (USER comes first); 'account-phone' any phone in the account. */
+export type PickedKind = 'account-phone' | 'group' | 'phone' | 'user'
 
 /** Which kind of thing each declared argument names, so that a missing one can be picked ('typed': no picker). */
 const kinds = new WeakMap<object, PickedKind | 'typed'>()
@@ -22,6 +23,7 @@ export function pickedKind(arg: object): PickedKind | 'typed' | undefined {
 export const userArg = named('user', Args.string({description: 'The user: a username, an alias, an e-mail address or a user id (DU…); on a terminal, leave it out to search'}))
 export const groupArg = named('group', Args.string({description: 'The group: its name or group id (DG…); on a terminal, leave it out to search'}))
 export const phoneArg = named('phone', Args.string({description: 'The phone: its number or id (DP…); on a terminal, leave it out to pick one of the user\'s phones'}))
+export const accountPhoneArg = named('account-phone', Args.string({description: 'The phone: its number or id (DP…); on a terminal, leave it out to search the account\'s phones'}))
 
 /**
  * An id argument with no picker, after one that has one (oclif refuses a required argument after an

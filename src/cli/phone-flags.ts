@@ -1,6 +1,7 @@
 // The flags `duo phones create` and `duo phones update` share: Duo's phone fields, from the catalog;
 // and the question for a new phone's platform (users phones add --number, case lost-phone).
 import {paramFlag} from './catalog-flags.js'
+import {secondsFlag} from './flags.js'
 import {type PromptContext, chooseOne} from './prompts.js'
 
 export const phoneFieldFlags = (operation: 'createphone' | 'updatephone') => ({
@@ -8,8 +9,8 @@ export const phoneFieldFlags = (operation: 'createphone' | 'updatephone') => ({
   name: paramFlag.string(operation, 'name'),
   number: paramFlag.string(operation, 'number'),
   platform: paramFlag.string(operation, 'platform'),
-  postdelay: paramFlag.integer(operation, 'postdelay'),
-  predelay: paramFlag.integer(operation, 'predelay'),
+  postdelay: secondsFlag(operation, 'postdelay'),
+  predelay: secondsFlag(operation, 'predelay'),
   type: paramFlag.string(operation, 'type'),
 })
 

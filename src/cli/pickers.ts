@@ -1,4 +1,5 @@
-// A missing USER, GROUP or PHONE argument, on a terminal: a type-to-search picker over what Duo has.
+// A missing USER, GROUP or PHONE argument, on a terminal: a type-to-search picker over what Duo has
+// (a user's phones, or the account's for the `duo phones` commands).
 // Without a terminal (or with --json) it stays a usage error, raised before any request. Duo has no
 // prefix search, so suggestions come from one page filtered as the person types; for users an exact
 // username/alias/e-mail lookup also finds those beyond that page.
@@ -48,9 +49,18 @@ export async function pickMissing(
 async function pickerFor(kind: PickedKind, client: DuoCaller, user: string | undefined): Promise<{message: string; source: Source}> {
   if (kind === 'user') return {message: 'User (type to search)', source: userSuggestions(client, (u) => u.username)}
   if (kind === 'group') return {message: 'Group (type to search)', source: groupSuggestions(client)}
+  if (kind === 'account-phone') return {message: 'Phone (type a number, name, platform or username)', source: accountPhoneSuggestions(client)}
   if (user === undefined) throw new Error('a phone is picked among a user\'s phones: declare USER first')
   const userId = await resolveUserId(client, user)
   return {message: `Phone of ${escapeControl(user)} (type to search)`, source: phoneSuggestions(client, userId)}
+}
+
+/**
+ * One of the account's phones, picked at the prompt: for a phone argument that may be left out for
+ * another reason (users phones add takes --number instead), so pickMissing cannot tell when to ask.
+ */
+export async function pickAccountPhone(client: DuoCaller, ctx: PromptContext, flag: string): Promise<string> {
+  return searchChoice(ctx, {flag, ...(await pickerFor('account-phone', client, undefined))})
 }
 
 /**
@@ -99,6 +109,33 @@ function groupSuggestions(client: DuoCaller): Source {
     const needle = (term ?? '').trim().toLowerCase()
     const matches = (await firstPage).filter((g) => contains(needle, g.name, g.desc))
     return matches.slice(0, SHOWN).map((g) => ({name: escapeControl(`${g.name}${g.desc ? ` (${g.desc})` : ''}`), value: String(g.group_id)}))
+  }
+}
+
+/**
+ * The account's phones: the first page, matched on number, name, platform, model and the usernames
+ * of the users who have each; a full number beyond that page is found with Duo's number lookup.
+ */
+function accountPhoneSuggestions(client: DuoCaller): Source {
+  let firstPage: Promise<Named[]> | undefined
+  const exact = new Map<string, Promise<Named[]>>()
+  const lookup = (input: Record<string, unknown>) => invoke<Named[]>(client, 'listphones', input).then((e) => e.response)
+  return async (term) => {
+    firstPage ??= lookup({limit: getOperation('listphones').paging!.maxLimit})
+    const needle = (term ?? '').trim().toLowerCase()
+    const owners = (p: Named) => (Array.isArray(p.users) ? (p.users as Named[]).map((u) => u.username) : [])
+    const matches = (await firstPage).filter((p) => contains(needle, p.number, p.name, p.platform, p.model, p.phone_id, ...owners(p)))
+    if (/^\+?\d{7,}$/.test(needle) && !matches.some((p) => p.number === needle)) {
+      if (!exact.has(needle)) exact.set(needle, lookup({number: needle}))
+      matches.unshift(...(await exact.get(needle)!).filter((p) => !matches.some((m) => m.phone_id === p.phone_id)))
+    }
+
+    return matches.slice(0, SHOWN).map((p) => {
+      const users = owners(p)
+      const details = [p.name, p.platform].filter((v) => typeof v === 'string' && v !== '').join(', ')
+      const whose = users.length > 0 ? users.join(', ') : 'no users'
+      return {name: escapeControl(`${p.number || p.phone_id} (${details ? `${details}; ` : ''}${whose}) ${p.phone_id}`), value: String(p.phone_id)}
+    })
   }
 }
 

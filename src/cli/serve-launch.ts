@@ -12,6 +12,7 @@
 //                             a second signal exits at once (130)
 import {Flags} from '@oclif/core'
 
+import {spanFlag} from './flags.js'
 import {writeJsonLine} from './output.js'
 import {untilSignal} from './sandbox-launch.js'
 
@@ -47,11 +48,9 @@ export function selectionFlags(what: 'operations' | 'tools') {
       description: `Serve what this Naftiko capability file declares (its ${what}, names, descriptions and port; hints only ever more cautious). Host and keys still come from the profile or environment.`,
     }),
     'read-only': Flags.boolean({description: `Serve only read ${what} (wins over --toolsets and --tools)`}),
-    'retry-budget': Flags.integer({
+    'retry-budget': spanFlag('--retry-budget', {max: 600, min: 0})({
       default: 10,
-      description: 'Seconds to spend retrying for one caller while Duo rate limits, before answering that it does (REST 429 with Retry-After)',
-      max: 600,
-      min: 0,
+      description: 'How long to spend retrying for one caller while Duo rate limits, before answering that it does (REST 429 with Retry-After): seconds or a span such as 30s, 2m (at most 10 minutes)',
     }),
     tools: Flags.string({
       delimiter: ',',

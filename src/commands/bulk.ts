@@ -14,7 +14,7 @@ export default class Bulk extends ApiCommand<typeof Bulk> {
 
   static override description = `Each operation is {"method", "path", "body"}: POST /admin/v1/users (create), POST /admin/v1/users/{user_id} (modify), DELETE /admin/v1/users/{user_id}, POST /admin/v1/users/{user_id}/groups (add to a group, body {"group_id"}), DELETE /admin/v1/users/{user_id}/groups/{group_id}. The whole file is checked before anything is sent, then run 50 operations per call. Operations run independently: one failing does not stop the others.
 
-Prints one line per operation: its number, OK or FAIL with Duo's code and message. With --json: the array of results ({stat, response} or {stat, code, message, message_detail}). Exit status 1 if any operation failed. Asks first (default no), saying how many operations delete; without a terminal pass --yes.`
+Prints one line per operation: its number, OK or FAIL with Duo's code and message. With --json: the array of results ({stat, response} or {stat, code, message, message_detail}). Exit status 1 if any operation failed. Asks first (default no), saying how many operations delete and how many set a user's status to bypass or disabled; without a terminal pass --yes.`
 
   static override examples = [
     '<%= config.bin %> <%= command.id %> ops.json --dry-run',

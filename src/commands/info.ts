@@ -1,4 +1,4 @@
-import {ApiCommand} from '../cli/api-command.js'
+import {RecordCommand} from '../cli/record-command.js'
 import {type Row, renderTable} from '../cli/output.js'
 import {call} from '../core/call.js'
 
@@ -11,16 +11,15 @@ const COUNTS: ReadonlyArray<[field: string, what: string]> = [
   ['telephony_credits_remaining', 'telephony credits left'],
 ]
 
-export default class Info extends ApiCommand<typeof Info> {
+export default class Info extends RecordCommand<typeof Info> {
   static override description =
-    'Counts of users (and users in the Trash, pending deletion), administrators, integrations and the telephony credits left. Needs the "Grant read information" permission. With --json: Duo\'s summary object.'
+    'Counts of users (and users in the Trash, pending deletion), administrators, integrations and the telephony credits left. Needs the "Grant read information" permission. With --json: Duo\'s summary object; --fields picks fields of it (e.g. --fields user_count,telephony_credits_remaining).'
 
   static override examples = ['<%= config.bin %> <%= command.id %>', '<%= config.bin %> <%= command.id %> --json | jq .telephony_credits_remaining']
   static override summary = 'Show the account\'s summary: users, administrators, integrations, telephony credits'
 
-  async run(): Promise<Row> {
+  async run(): Promise<unknown> {
     const {response: summary} = await call<Row>(await this.client(), 'getinfosummary')
-    this.show(() => renderTable(COUNTS.map(([field, what]) => ({count: summary[field] ?? '', what})), ['what', 'count']))
-    return summary
+    return this.record(summary, () => renderTable(COUNTS.map(([field, what]) => ({count: summary[field] ?? '', what})), ['what', 'count']))
   }
 }

@@ -5,6 +5,7 @@
 import type {Tool} from '@modelcontextprotocol/sdk/types.js'
 
 import type {Operation, ParamSpec} from '../core/catalog/index.js'
+import {createsUserRows, describeWeakeningRows, weakeningRows} from '../core/weakening.js'
 import {listArguments, outputSchema} from './mcp-results.js'
 
 /** The argument that operations with `needsConfirmation` require, set to true. */
@@ -22,14 +23,24 @@ export type ConfirmedBy = 'agent' | 'person'
 /** Statuses that turn off two-factor or access: setting one is confirmed like a destructive call. */
 const WEAKENING_STATUSES = new Set(['bypass', 'disabled'])
 
-/** Writes that take a `status` able to weaken security (updateuser, updategroup …), from the catalog alone. */
+/**
+ * Writes that take a `status` able to weaken security (updateuser, updategroup …), from the catalog,
+ * and those that create users from rows which may each carry one (bulkcreateusers).
+ */
 export function canWeakenSecurity(operation: Operation): boolean {
-  return !operation.hints.readOnly && operation.params.some((p) => p.name === 'status' && p.enum?.some((v) => WEAKENING_STATUSES.has(v)))
+  if (operation.hints.readOnly) return false
+  return createsUserRows(operation.name) || operation.params.some((p) => p.name === 'status' && p.enum?.some((v) => WEAKENING_STATUSES.has(v)))
 }
 
 /** Why this call needs confirming, or undefined when it does not. */
 export function confirmationNeeded(operation: Operation, args: Record<string, unknown>): string | undefined {
   if (operation.needsConfirmation) return confirmationReason(operation)
+  const rows = weakeningRows(operation.name, args)
+  if (rows) {
+    const said = describeWeakeningRows(rows, 'row')
+    return said ? `Of the users it creates, ${said}.` : undefined
+  }
+
   const status = typeof args.status === 'string' ? args.status.toLowerCase() : undefined
   if (canWeakenSecurity(operation) && status !== undefined && WEAKENING_STATUSES.has(status)) {
     return status === 'bypass' ? 'Status bypass turns off two-factor authentication.' : 'Status disabled stops every sign-in.'

@@ -9,6 +9,8 @@ import {invoke} from '../core/invoke.js'
 import {getOperation} from '../core/catalog/index.js'
 import {checkParams, describeProblems} from '../core/params.js'
 import {checkBulkEntries} from '../core/bulk-check.js'
+import {matchRoute} from '../core/routes.js'
+import {type WeakeningCounts, describeWeakeningRows, noWeakening, weakeningStatus} from '../core/weakening.js'
 
 export interface BulkEntry {
   method: string
@@ -58,11 +60,27 @@ export function callCount(entries: readonly BulkEntry[]): number {
   return Math.ceil(entries.length / PER_CALL)
 }
 
-/** The confirmation question (the catalog marks bulk destructive): how many operations, and how many delete. */
+/**
+ * The one confirmation question (the catalog marks bulk destructive): how many operations, how many
+ * delete, and how many set a user to bypass or disabled.
+ */
 export function bulkQuestion(file: string, entries: readonly BulkEntry[]): string {
   const deletions = entries.filter((e) => e.method.toUpperCase() === 'DELETE').length
   const consequence = deletions === 0 ? 'creating or changing users and memberships' : `including ${deletions} deletion${deletions === 1 ? '' : 's'} of users or group memberships`
-  return `Run the ${entries.length} operations in ${file} against Duo, ${consequence}?`
+  const weakening = describeWeakeningRows(bulkWeakening(entries), 'operation')
+  return `Run the ${entries.length} operations in ${file} against Duo, ${consequence}?${weakening ? ` ${weakening}.` : ''}`
+}
+
+/** How many entries create or change a user with status bypass or disabled (entries are checked already). */
+function bulkWeakening(entries: readonly BulkEntry[]): WeakeningCounts {
+  const counts = noWeakening()
+  for (const entry of entries) {
+    const match = matchRoute(entry.method, entry.path)
+    const status = match.kind === 'found' ? weakeningStatus(match.route.operation.name, entry.body ?? {}) : undefined
+    if (status) counts[status]++
+  }
+
+  return counts
 }
 
 /**

@@ -9,6 +9,7 @@ import {open, readFile} from 'node:fs/promises'
 import {UsageError} from '../core/errors.js'
 import {getOperation} from '../core/catalog/index.js'
 import {checkParams, describeProblems} from '../core/params.js'
+import {type WeakeningCounts, noWeakening, weakeningStatus} from '../core/weakening.js'
 
 /** What one bulk_create row may carry (Duo Admin API docs, "Users"). */
 export const IMPORT_FIELDS: readonly string[] = ['username', 'realname', 'email', 'firstname', 'lastname', 'status', 'notes']
@@ -24,6 +25,8 @@ export interface ImportFile {
   /** Rows that will be sent (the CSV header is not one). */
   rows: number
   sha256: string
+  /** How many rows create a user with status bypass or disabled (confirmed before the first write). */
+  weakening: WeakeningCounts
 }
 
 /** A row as checked: what bulk_create gets for it, or why it cannot be sent. */
@@ -54,8 +57,11 @@ export async function checkImportFile(path: string): Promise<ImportFile> {
   const listed: string[] = []
   let bad = 0
   let rows = 0
+  const weakening = noWeakening()
   for await (const row of checkRows(path, format)) {
     rows++
+    const status = weakeningStatus('createuser', row.user)
+    if (status) weakening[status]++
     if (row.problems.length === 0) continue
     bad++
     if (listed.length < MAX_LISTED) listed.push(`  ${rowLabel(format, row.at)}: ${row.problems.join('; ')}`)
@@ -70,7 +76,7 @@ export async function checkImportFile(path: string): Promise<ImportFile> {
   }
 
   if (rows === 0) throw new UsageError(`${path} has no users to import.`)
-  return {format, path, rows, sha256: await hashFile(path)}
+  return {format, path, rows, sha256: await hashFile(path), weakening}
 }
 
 /** Each row with its problems; a username's first appearance is remembered to catch repeats. */

@@ -11,6 +11,7 @@ import {invoke} from '../core/invoke.js'
 import {batchLimit, inBatches} from './user-batches.js'
 import {type ImportFile, checkImportFile, checkRows} from './user-import-file.js'
 import type {DuoUser} from '../core/duo-objects.js'
+import type {WeakeningCounts} from '../core/weakening.js'
 
 /** Up to this many rows, the created users are returned; above, only counts (memory stays flat). */
 const KEEP_USERS_UP_TO = 1000
@@ -38,6 +39,11 @@ export interface ImportOptions {
   progress?: ImportProgress
   /** Notes for the person running it (stderr). */
   note?: (text: string) => void
+  /**
+   * Called once, after every check and before the first request, only when rows create users with
+   * status bypass or disabled (`file.weakening`); it throws to stop the import (nothing is sent).
+   */
+  confirmWeakening(file: ImportFile): Promise<void>
 }
 
 export interface ImportSummary {
@@ -61,10 +67,17 @@ export interface ImportSummary {
   journal?: string
 }
 
+export interface PlannedTotals {
+  batches: number
+  rows: number
+  /** Rows with status bypass or disabled, which the real run confirms first. */
+  weakening: WeakeningCounts
+}
+
 /** --dry-run: checks every row, then gives the batches that would be sent (one in memory at a time). */
-export async function plannedBatches(path: string): Promise<{batches: AsyncGenerator<ImportBatch>; totals: {batches: number; rows: number}}> {
+export async function plannedBatches(path: string): Promise<{batches: AsyncGenerator<ImportBatch>; totals: PlannedTotals}> {
   const file = await checkImportFile(path)
-  return {batches: batchesOf(file), totals: {batches: Math.ceil(file.rows / batchLimit('bulkcreateusers', 'users')), rows: file.rows}}
+  return {batches: batchesOf(file), totals: {batches: Math.ceil(file.rows / batchLimit('bulkcreateusers', 'users')), rows: file.rows, weakening: file.weakening}}
 }
 
 /** Checks the whole file and the journal, then connects (`connect`) and sends what is left to send. */
@@ -72,7 +85,11 @@ export async function importUsers(connect: () => Promise<DuoClient>, options: Im
   const file = await checkImportFile(options.file)
   const lock = await ownJournal(journalPath(file.path))
   try {
-    return await importChecked(file, openJournal(file, options), await connect(), options, lock.check)
+    const resumed = journalToResume(file, options)
+    // Asked before a new journal is written, so a "no" leaves none behind (and --restart's old one).
+    if (file.weakening.bypass + file.weakening.disabled > 0) await options.confirmWeakening(file)
+    const journal = resumed ?? ImportJournal.start(journalPath(file.path), journalHeader(file))
+    return await importChecked(file, journal, await connect(), options, lock.check)
   } finally {
     await lock.release()
   }
@@ -171,14 +188,19 @@ async function* batchesOf(file: ImportFile): AsyncGenerator<ImportBatch> {
   if (pending) yield pending
 }
 
-function openJournal(file: ImportFile, options: ImportOptions): ImportJournal {
+function journalHeader(file: ImportFile) {
+  return {batchSize: batchLimit('bulkcreateusers', 'users'), file: resolve(file.path), rows: file.rows, sha256: file.sha256}
+}
+
+/** The journal of the interrupted import to continue, or undefined to start a new one; refuses one that cannot be continued. */
+function journalToResume(file: ImportFile, options: ImportOptions): ImportJournal | undefined {
   const path = journalPath(file.path)
-  const header = {batchSize: batchLimit('bulkcreateusers', 'users'), file: resolve(file.path), rows: file.rows, sha256: file.sha256}
-  if (options.restart) return ImportJournal.start(path, header)
+  const header = journalHeader(file)
+  if (options.restart) return undefined
   const existing = ImportJournal.open(path)
   if (!existing) {
     if (options.resume) options.note?.(`No interrupted import of ${file.path} was found; starting from the beginning.`)
-    return ImportJournal.start(path, header)
+    return undefined
   }
 
   if (!options.resume) {

@@ -52,7 +52,7 @@ describe('duo groups (built CLI, sandbox)', function () {
     const created = await duo.json<Row>(['groups', 'create', '--name', 'Finance', '--desc', 'Money people'])
     expect(created).to.include({desc: 'Money people', name: 'Finance', status: 'active'})
     expect(created.group_id).to.match(/^DG/)
-    const human = await duo.run(['groups', 'create', '--name', 'Kiosks', '--status', 'bypass'])
+    const human = await duo.run(['groups', 'create', '--name', 'Kiosks', '--status', 'bypass', '--yes'])
     expect(human.code, human.stderr).to.equal(0)
     expect(human.stdout).to.match(/^status\s+bypass$/m)
 

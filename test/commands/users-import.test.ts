@@ -134,7 +134,7 @@ describe('duo users import (built CLI, sandbox)', function () {
   it('imports a small CSV (a table of the new users) and a JSON array (--json: created, batches, users); the journal is gone after', async () => {
     const path = file('small.csv', csv('small', 3))
     const jsonPath = file('small.json', JSON.stringify([{email: 'js1@example.com', username: 'js1'}, {status: 'Bypass', username: 'js2'}]))
-    const [human, json] = await Promise.all([importCli([path]), importCli([jsonPath, '--json'])])
+    const [human, json] = await Promise.all([importCli([path]), importCli([jsonPath, '--json', '--yes'])])
     expect(human.code, human.stderr).to.equal(0)
     expect(human.stdout).to.match(/^small00002\s+DU[0-9A-Z]{18}\s+User 2\s+small2@example.com\s+active$/m)
     expect(human.stderr).to.contain('Created 3 users in 1 batch.')

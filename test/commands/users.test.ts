@@ -58,7 +58,7 @@ describe('duo users get|create|update|delete|enroll|trash|restore (built CLI, sa
 
   it('create: every user field as a flag; --username is required without a terminal', async () => {
     const [human, json, missing, badStatus] = await Promise.all([
-      session.run(['users', 'create', '--username', 'ian', '--realname', 'Ian Petrov', '--email', 'ian@example.com', '--status', 'disabled']),
+      session.run(['users', 'create', '--username', 'ian', '--realname', 'Ian Petrov', '--email', 'ian@example.com', '--status', 'disabled', '--yes']),
       session.json<DuoUser>(['users', 'create', '--username', 'judy', '--firstname', 'Judy', '--lastname', 'Hopps', '--notes', 'temp',
         '--aliases', 'alias1=jhopps&alias2=judy.h', '--enable-auto-prompt']),
       session.run(['users', 'create', '--realname', 'Nobody']),

@@ -29,6 +29,9 @@ function rows(prefix: string, n: number): string {
   return ['username,email', ...Array.from({length: n}, (_, i) => `${prefix}${i},${prefix}${i}@example.com`)].join('\n') + '\n'
 }
 
+/** For files with no row that weakens security: the import must not ask. */
+const unasked = async (): Promise<void> => expect.fail('no row of this file sets status bypass or disabled')
+
 async function problemsOf(path: string): Promise<string> {
   try {
     await checkImportFile(path)
@@ -117,6 +120,7 @@ describe('user import: importUsers against a sandbox', () => {
     let largest = 0
     let batches = 0
     const summary = await importUsers(connect, {
+      confirmWeakening: unasked,
       file: path,
       progress: {
         advance() {
@@ -139,7 +143,7 @@ describe('user import: importUsers against a sandbox', () => {
   it('goes on past a batch Duo refuses, keeps the journal and the first error, and --resume later sends only that batch\'s missing users', async () => {
     await invoke(client, 'createuser', {username: 'clash150'})
     const path = file(rows('clash', 250))
-    const summary = await importUsers(connect, {file: path})
+    const summary = await importUsers(connect, {confirmWeakening: unasked, file: path})
     expect(summary).to.deep.include({batches: 3, created: 150, failed: 100, journal: journalPath(path), skipped: 0})
     expect(summary.firstError).to.deep.include({batch: 2, firstRow: 102, lastRow: 201})
     expect(summary.firstError!.message).to.contain('clash150')
@@ -150,7 +154,7 @@ describe('user import: importUsers against a sandbox', () => {
     const clash = (await invoke<DuoUser[]>(client, 'listusers', {username: 'clash150'})).response[0]
     await invoke(client, 'deleteuser', {user_id: clash.user_id})
     const before = sandbox.requestCount()
-    const resumed = await importUsers(connect, {file: path, resume: true})
+    const resumed = await importUsers(connect, {confirmWeakening: unasked, file: path, resume: true})
     expect(sandbox.requestCount() - before).to.equal(2)
     expect(resumed).to.deep.include({batches: 1, created: 100, failed: 0, skipped: 150})
     expect(existsSync(journalPath(path))).to.equal(false)
@@ -164,7 +168,7 @@ describe('user import: importUsers against a sandbox', () => {
     const journal = ImportJournal.start(journalPath(path), {batchSize: 100, file: path, rows: 100, sha256})
     journal.record({batch: 1, firstRow: 2, lastRow: 101, status: 'sent', usernames})
     const before = sandbox.requestCount()
-    const summary = await importUsers(connect, {file: path, resume: true})
+    const summary = await importUsers(connect, {confirmWeakening: unasked, file: path, resume: true})
     expect(sandbox.requestCount() - before).to.equal(1)
     expect(summary).to.deep.include({batches: 0, created: 0, skipped: 100})
   })
@@ -174,7 +178,7 @@ describe('user import: importUsers against a sandbox', () => {
     ImportJournal.start(journalPath(path), {batchSize: 100, file: path, rows: 3, sha256: 'not-this-file'})
     const before = sandbox.requestCount()
     try {
-      await importUsers(connect, {file: path, resume: true})
+      await importUsers(connect, {confirmWeakening: unasked, file: path, resume: true})
       expect.fail('resumed')
     } catch (error) {
       expect(error).to.be.instanceOf(UsageError)
@@ -189,7 +193,7 @@ describe('user import: importUsers against a sandbox', () => {
     const readOnlyClient = clientFor(readOnly)
     const path = file(rows('denied', 150))
     try {
-      await importUsers(async () => readOnlyClient, {file: path})
+      await importUsers(async () => readOnlyClient, {confirmWeakening: unasked, file: path})
       expect.fail('imported')
     } catch (error) {
       expect(error).to.be.instanceOf(DuoError)

@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {CaseCommand, caseFlags} from '../../cli/case-command.js'
+import {spanFlag} from '../../cli/flags.js'
 import {userArg} from '../../cli/named-args.js'
 import type {DuoCaller} from '../../core/calls.js'
 import {ExitCode} from '../../core/errors.js'
@@ -21,7 +22,7 @@ export default class CaseVerify extends CaseCommand<typeof CaseVerify> {
     ...caseFlags,
     phone: Flags.string({description: 'The phone to push to (DP…), when the user has several'}),
     'poll-ms': Flags.integer({default: 2000, description: 'Milliseconds between polls for the answer', hidden: true, min: 10}),
-    timeout: Flags.integer({default: 60, description: 'Seconds to wait for the answer (Duo keeps it 120 s)', max: 120, min: 1}),
+    timeout: spanFlag('--timeout', {max: 120, min: 1})({default: 60, description: 'How long to wait for the answer: seconds or a span such as 90s, 2m (1 s to 2 minutes: Duo keeps the answer 120 s)'}),
   }
 
   static override summary = 'Verify a caller\'s identity with a Duo Push and wait for the answer'

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {ApiCommand} from '../../cli/api-command.js'
-import {deviceArg} from '../../cli/device-command.js'
+import {accountPhoneArg} from '../../cli/named-args.js'
 import {secondsFlag, yesFlag} from '../../cli/flags.js'
 import {confirmOrAbort} from '../../cli/prompts.js'
 import {terminalQr} from '../../cli/qr.js'
@@ -20,7 +20,7 @@ interface Activation {
 }
 
 export default class PhonesActivate extends ApiCommand<typeof PhonesActivate> {
-  static override args = deviceArg('The phone: its id (DP…) or its number')
+  static override args = {id: accountPhoneArg}
   static override description = [
     'Prints the Duo Mobile activation link on stdout and, on a terminal, a QR code of it to scan from the screen; with --sms Duo texts the link to the phone instead.',
     'Either way the phone\'s current Duo Mobile activation stops working until the person uses the new link, so this asks first (default no; without a terminal pass --yes).',

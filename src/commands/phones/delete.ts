@@ -1,8 +1,9 @@
-import {DeviceDeleteCommand, deviceArg} from '../../cli/device-command.js'
+import {DeviceDeleteCommand} from '../../cli/device-command.js'
+import {accountPhoneArg} from '../../cli/named-args.js'
 import {phoneDevice} from '../../cli/devices.js'
 
 export default class PhonesDelete extends DeviceDeleteCommand<typeof PhonesDelete> {
-  static override args = deviceArg('The phone: its id (DP…) or its number')
+  static override args = {id: accountPhoneArg}
   static override description =
     'The phone is removed from Duo and detached from every user who has it. To take it from one user only, use `duo users phones remove`. Asks first (default no); without a terminal pass --yes.'
 

@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {ApiCommand} from '../../cli/api-command.js'
-import {deviceArg} from '../../cli/device-command.js'
+import {accountPhoneArg} from '../../cli/named-args.js'
 import {yesFlag} from '../../cli/flags.js'
 import {confirmOrAbort} from '../../cli/prompts.js'
 import {call, resolveNames} from '../../core/call.js'
@@ -9,7 +9,7 @@ import {getOperation} from '../../core/catalog/index.js'
 import {UsageError} from '../../core/errors.js'
 
 export default class PhonesSendInstallation extends ApiCommand<typeof PhonesSendInstallation> {
-  static override args = deviceArg('The phone: its id (DP…) or its number')
+  static override args = {id: accountPhoneArg}
   static override description =
     'Duo texts the phone a link to install Duo Mobile (then activate it with `duo phones activate`). It reaches a person, so this asks first (default no; without a terminal pass --yes).'
 

@@ -1,12 +1,12 @@
 import {ApiCommand} from '../../cli/api-command.js'
-import {deviceArg} from '../../cli/device-command.js'
+import {accountPhoneArg} from '../../cli/named-args.js'
 import {yesFlag} from '../../cli/flags.js'
 import {confirmOrAbort} from '../../cli/prompts.js'
 import {call, resolveNames} from '../../core/call.js'
 import {getOperation} from '../../core/catalog/index.js'
 
 export default class PhonesSendPasscodes extends ApiCommand<typeof PhonesSendPasscodes> {
-  static override args = deviceArg('The phone: its id (DP…) or its number')
+  static override args = {id: accountPhoneArg}
   static override description =
     'Duo texts the phone a fresh batch of passcodes for logging in without Duo Mobile; the previous batch stops working. It reaches a person, so this asks first (default no; without a terminal pass --yes).'
 

@@ -1,12 +1,12 @@
 import {ApiCommand} from '../../cli/api-command.js'
 import {changesFromFlags} from '../../cli/catalog-flags.js'
-import {deviceArg} from '../../cli/device-command.js'
+import {accountPhoneArg} from '../../cli/named-args.js'
 import {type Row, renderRecord} from '../../cli/output.js'
 import {PHONE_SUMMARY, phoneFieldFlags} from '../../cli/phone-flags.js'
 import {call} from '../../core/call.js'
 
 export default class PhonesUpdate extends ApiCommand<typeof PhonesUpdate> {
-  static override args = deviceArg('The phone: its id (DP…) or its number')
+  static override args = {id: accountPhoneArg}
   static override description = 'Changes only what you pass. Changing the number keeps the phone\'s users and Duo Mobile activation.'
   static override examples = [
     '<%= config.bin %> <%= command.id %> DPXXXXXXXXXXXXXXXXXX --platform "google android" --name "Work phone"',

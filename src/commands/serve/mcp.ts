@@ -1,6 +1,7 @@
 import {Flags} from '@oclif/core'
 
 import {ApiCommand} from '../../cli/api-command.js'
+import {spanFlag} from '../../cli/flags.js'
 import {operations} from '../../core/catalog/index.js'
 import {untilSignal} from '../../cli/sandbox-launch.js'
 import {openAuditLog} from '../../serve/audit.js'
@@ -35,7 +36,7 @@ export default class ServeMcp extends ApiCommand<typeof ServeMcp> {
     ...selectionFlags('tools'),
     'dynamic-toolsets': Flags.boolean({description: 'List only list_toolsets and enable_toolset at first (plus any --toolsets/--tools); the agent enables toolsets as it needs them'}),
     'max-sessions': Flags.integer({default: 64, description: 'Most HTTP sessions open at once', max: 10_000, min: 1}),
-    'session-idle': Flags.integer({default: 900, description: 'Seconds without a request after which an HTTP session ends', max: 86_400, min: 10}),
+    'session-idle': spanFlag('--session-idle', {max: 86_400, min: 10})({default: 900, description: 'How long an HTTP session may go without a request before it ends: seconds or a span such as 15m, 1h (10 s to 1 day)'}),
     stdio: Flags.boolean({
       description: 'Speak MCP on stdin/stdout instead of HTTP (for desktop clients that start the server)',
       exclusive: ['host', 'port', 'token-file', 'json', 'max-sessions', 'session-idle'],

@@ -5,6 +5,7 @@ import {paramFlag} from '../../../cli/catalog-flags.js'
 import {yesFlag} from '../../../cli/flags.js'
 import {userArg} from '../../../cli/named-args.js'
 import {askPlatform} from '../../../cli/phone-flags.js'
+import {pickAccountPhone} from '../../../cli/pickers.js'
 import {confirmOrAbort} from '../../../cli/prompts.js'
 import {call, resolveNames} from '../../../core/call.js'
 import {getOperation} from '../../../core/catalog/index.js'
@@ -15,13 +16,14 @@ import {type AttachedPhone, attachPhoneByNumber} from '../../../tasks/attach-pho
 export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
   static override args = {
     user: userArg,
-    phone_id: Args.string({description: 'An existing phone\'s id (DP…), or a number (as --number); or leave it out and pass --number'}),
+    phone_id: Args.string({description: 'An existing phone\'s id (DP…), or a number (as --number); or leave it out and pass --number, or on a terminal pick one of the account\'s phones'}),
   }
 
   static override description = [
     'With --number, finds the phone with that number or creates it (type mobile unless --type), then attaches it. Phones can be shared:',
     'when the number already belongs to someone else, this says who and asks first (without a terminal pass --yes).',
     'A new mobile phone needs --platform for Duo Mobile (activation fails while it is unknown): asked on a terminal, required otherwise.',
+    'With neither PHONE_ID nor --number, on a terminal you pick one of the account\'s phones (type part of its number, name, platform or a username).',
     'Then `duo phones activate NUMBER --sms` texts it a Duo Mobile activation link.',
   ].join(' ')
 
@@ -49,13 +51,18 @@ export default class UsersPhonesAdd extends ApiCommand<typeof UsersPhonesAdd> {
     const phoneId = byNumber ? undefined : given
     const number = byNumber ? given : this.flags.number
     if (phoneId !== undefined && number !== undefined) throw new UsageError('Give a PHONE_ID or --number, not both.')
-    if (phoneId === undefined && number === undefined) throw new UsageError('Missing the phone: give a PHONE_ID or --number +1….', 'e.g. duo users phones add alice --number +15551234567 --platform "apple ios"')
+    const picking = phoneId === undefined && number === undefined
+    if (picking && !this.prompt.interactive) throw new UsageError('Missing the phone: give a PHONE_ID or --number +1….', 'e.g. duo users phones add alice --number +15551234567 --platform "apple ios"')
     if (phoneId !== undefined && (platform !== undefined || type !== undefined)) throw new UsageError('--platform and --type are for a phone created with --number.', 'Change an existing phone with `duo phones update`.')
+    if (picking && (platform !== undefined || type !== undefined || extension !== undefined)) throw new UsageError('--platform, --type and --extension go with --number.', 'e.g. duo users phones add alice --number +15551234567 --platform "apple ios"')
+
     const client = await this.client()
-    if (phoneId !== undefined) {
-      const ids = (await resolveNames(client, getOperation('associateuserphone'), {phone_id: phoneId, user_id: user})) as Record<string, string>
+    if (picking || phoneId !== undefined) {
+      // On a terminal, with neither a PHONE_ID nor --number, one of the account's phones is picked.
+      const chosen = phoneId ?? (await pickAccountPhone(client, this.prompt, 'PHONE_ID'))
+      const ids = (await resolveNames(client, getOperation('associateuserphone'), {phone_id: chosen, user_id: user})) as Record<string, string>
       await call(client, 'associateuserphone', ids)
-      this.note(`Attached phone ${phoneId} to ${user}.`)
+      this.note(`Attached phone ${chosen} to ${user}.`)
       return ids
     }
 

@@ -1,9 +1,9 @@
-import {ApiCommand} from '../../../cli/api-command.js'
+import {RecordCommand} from '../../../cli/record-command.js'
 import {call} from '../../../core/call.js'
 import {typedIdArg, userArg} from '../../../cli/named-args.js'
 import {type Row, renderRecord} from '../../../cli/output.js'
 
-export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerifyPushResult> {
+export default class UsersVerifyPushResult extends RecordCommand<typeof UsersVerifyPushResult> {
   static override args = {
     user: userArg,
     push_id: typedIdArg('The push_id printed by `duo users verify-push send`'),
@@ -15,10 +15,9 @@ export default class UsersVerifyPushResult extends ApiCommand<typeof UsersVerify
   static override examples = ['<%= config.bin %> <%= command.id %> alice 0b0d2e6c-1c1a-4a8e-9c43-4a7f2c3e9d10 --json']
   static override summary = 'Read the answer to a verification push'
 
-  async run(): Promise<Row> {
+  async run(): Promise<unknown> {
     const {push_id: pushId, user} = this.args
     const {response} = await call<Row>(await this.client(), 'getverificationpushresponse', {push_id: pushId, user_id: user})
-    this.show(() => renderRecord(response))
-    return response
+    return this.record(response, () => renderRecord(response))
   }
 }

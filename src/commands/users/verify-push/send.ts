@@ -2,7 +2,7 @@ import {Flags} from '@oclif/core'
 
 import {ExitCode} from '../../../core/errors.js'
 import {ApiCommand} from '../../../cli/api-command.js'
-import {yesFlag} from '../../../cli/flags.js'
+import {spanFlag, yesFlag} from '../../../cli/flags.js'
 import {userArg} from '../../../cli/named-args.js'
 import {renderRecord} from '../../../cli/output.js'
 import {confirmOrAbort, filterChoices, searchChoice} from '../../../cli/prompts.js'
@@ -17,14 +17,14 @@ With --wait, asks Duo for the answer every 2 seconds until the person answers or
   static override examples = [
     '<%= config.bin %> <%= command.id %> alice --wait',
     '<%= config.bin %> <%= command.id %> alice --phone DPXXXXXXXXXXXXXXXXXX --yes --json',
-    '<%= config.bin %> <%= command.id %> alice --wait --timeout 90 --yes && echo "verified"',
+    '<%= config.bin %> <%= command.id %> alice --wait --timeout 90s --yes && echo "verified"',
   ]
 
   static override flags = {
     phone: Flags.string({description: 'The phone to push to (DP…); default: the user\'s only phone that can receive Duo Push'}),
     // Tests poll faster than a person needs.
     'poll-ms': Flags.integer({default: 2000, description: 'With --wait: milliseconds between polls', hidden: true, min: 10}),
-    timeout: Flags.integer({default: 60, description: 'With --wait: seconds to wait for the answer (Duo keeps it 120 s)', max: 120, min: 1}),
+    timeout: spanFlag('--timeout', {max: 120, min: 1})({default: 60, description: 'With --wait: how long to wait for the answer: seconds or a span such as 90s, 2m (1 s to 2 minutes: Duo keeps the answer 120 s)'}),
     wait: Flags.boolean({description: 'Wait for the answer and print it; exit 0 only if approved'}),
     ...yesFlag,
   }
