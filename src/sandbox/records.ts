@@ -165,6 +165,15 @@ export interface Snapshot {
   pushes: PushRecord[]
   /** The logs' anchor and the events the sandbox recorded itself (bounded); absent in older files. */
   logs?: LogsSnapshot
+  /** The MSP child accounts this (parent) account holds; absent in older files, which get the seeded ones. */
+  children?: ChildAccountRecord[]
+}
+
+/** A child account: its id and name, and its own tenant's data (it answers to the parent's keys). */
+export interface ChildAccountRecord {
+  account_id: string
+  name: string
+  tenant: Omit<Snapshot, 'children' | 'ikey' | 'skey' | 'version'>
 }
 
 export type SeedData = Omit<Snapshot, 'ikey' | 'logs' | 'skey' | 'version'>

@@ -5,6 +5,7 @@ import {type IncomingMessage, type ServerResponse, createServer} from 'node:http
 import type {AddressInfo} from 'node:net'
 
 import {type OperationName, PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
+import {accountListing, checkChildCall, seedChildren} from './child-accounts.js'
 import {isLoopbackHost} from '../core/host.js'
 import {authenticate} from './auth.js'
 import {execute} from './dispatch.js'
@@ -15,7 +16,7 @@ import {generateCredentials} from './ids.js'
 import {callInput, toIncomingCall} from './incoming.js'
 import {SharedStateFile, loadSnapshot} from './persistence.js'
 import {withFileLock, withFileLockSync} from '../core/file-lock.js'
-import type {PushAnswer, SmsSent, Snapshot} from './records.js'
+import type {ChildAccountRecord, PushAnswer, SmsSent, Snapshot} from './records.js'
 import {matchRoute} from '../core/routes.js'
 import {seedData} from './seed-data.js'
 import {SandboxState} from './state.js'
@@ -77,6 +78,25 @@ export interface RunningSandbox {
   close(): Promise<void>
   /** Calls `listener` for every text message the sandbox "sends"; returns the unsubscribe function. */
   onSmsSent(listener: (sms: SmsSent) => void): () => void
+  /** The parent's MSP child accounts, each served on its own loopback listener (its api_hostname). */
+  children: RunningChild[]
+}
+
+export interface RunningChild {
+  account_id: string
+  name: string
+  /** The child's api_hostname as the Accounts API lists it, e.g. http://127.0.0.1:54322 */
+  url: string
+  port: number
+  /** Requests received on the child's host so far. */
+  requestCount(): number
+}
+
+/** A child account's tenant while the sandbox runs. */
+interface ChildTenant {
+  account_id: string
+  name: string
+  state: SandboxState
 }
 
 const MAX_BODY_BYTES = 1024 * 1024
@@ -103,15 +123,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return state
   }
 
+  const initial = shared ? withFileLockSync(shared.file, () => save(initialSnapshot(options))) : initialSnapshot(options)
+  /** The children's tenants answer to the parent's keys. */
+  const childrenOf = (snapshot: Snapshot): ChildTenant[] =>
+    (snapshot.children ?? []).map((child) => ({
+      account_id: child.account_id,
+      name: child.name,
+      state: stateOf({...child.tenant, ikey: snapshot.ikey, skey: snapshot.skey, version: 1}),
+    }))
   const env: SandboxEnv = {
+    // Filled in once the children's listeners have their ports.
+    accounts: [],
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
     permissions: grantAllBut(options.permissions),
     push: {answer: options.pushAnswer ?? 'approve', delayMs: options.pushDelayMs ?? 2000},
-    state: stateOf(
-      // Written at once, so the credentials a caller reads from the file are the ones in use.
-      shared ? withFileLockSync(shared.file, () => save(initialSnapshot(options))) : initialSnapshot(options),
-    ),
+    // Written at once (above), so the credentials a caller reads from the file are the ones in use.
+    state: stateOf(initial),
   }
+  let children = childrenOf(initial)
+  /** The parent's state with every child's, as the state file holds them. */
+  const snapshotAll = (): Snapshot => ({...env.state.snapshot(), children: children.map(childRecord)})
   function save(snapshot: Snapshot): Snapshot {
     shared?.save(snapshot)
     return snapshot
@@ -120,7 +151,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   /** Picks up what another process wrote to the state file since this one last read or wrote it. */
   const refresh = () => {
     const fresh = shared?.changed()
-    if (fresh) env.state = stateOf(fresh)
+    if (fresh) {
+      env.state = stateOf(fresh)
+      children = childrenOf(fresh)
+    }
   }
 
   const random = options.random ?? Math.random
@@ -128,7 +162,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let received = 0
   const calls = new Map<OperationName, number>()
 
-  function answer(req: IncomingMessage, body: Buffer | undefined): Reply {
+  /** The answer of the parent's host, or with `childId` of that child's host. */
+  function answer(req: IncomingMessage, body: Buffer | undefined, childId?: string): Reply {
     try {
       if (window?.exceeded(Date.now())) throw tooManyRequests()
       if (happens(options.failRate, random)) throw serverError('simulated failure (failRate)')
@@ -137,6 +172,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const call = toIncomingCall(req, body)
       refresh()
       authenticate(call, env.state, env.now())
+      const child = childId === undefined ? undefined : children.find((tenant) => tenant.account_id === childId)!
+      if (child) checkChildCall(call.path, callInput(call), child, env.permissions.accounts)
       const match = matchRoute(call.method, call.path)
       if (match.kind === 'not-found') throw notFound(call.path)
       if (match.kind === 'method-not-allowed') {
@@ -148,8 +185,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const {name} = match.route.operation
       calls.set(name, (calls.get(name) ?? 0) + 1)
       if (options.failCalls?.[name]?.includes(calls.get(name)!)) throw serverError(`simulated failure of ${name} call ${calls.get(name)} (failCalls)`)
-      const result = execute(env, match.route, callInput(call))
-      if (!match.route.operation.hints.readOnly) save(env.state.snapshot())
+      const result = execute(child ? {...env, accounts: [], state: child.state} : env, match.route, callInput(call))
+      if (!match.route.operation.hints.readOnly) save(snapshotAll())
       return {body: okBody(result), status: 200}
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : serverError(error instanceof Error ? error.message : String(error))
@@ -157,8 +194,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
   }
 
-  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    received++
+  async function serve(req: IncomingMessage, res: ServerResponse, childId?: string): Promise<void> {
     const body = await readBody(req)
     if (happens(options.dropRate, random)) {
       req.socket.destroy()
@@ -166,7 +202,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
 
     // A call that may change state runs under the state file's lock, from its latest content.
-    const reply = shared && req.method !== 'GET' ? await withFileLock(shared.file, () => answer(req, body)) : answer(req, body)
+    const reply = shared && req.method !== 'GET' ? await withFileLock(shared.file, () => answer(req, body, childId)) : answer(req, body, childId)
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
     const text = JSON.stringify(reply.body)
     res.writeHead(reply.status, {
@@ -179,24 +215,29 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     res.end(text)
   }
 
-  const server = createServer((req, res) => {
+  const parent = await listen(host, options.port ?? 0, (req, res) => {
+    received++
     serve(req, res).catch(() => res.destroy())
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, host, () => resolve())
-  })
+  const running = await Promise.all(
+    children.map(async ({account_id, name}) => {
+      let count = 0
+      const listener = await listen(host, 0, (req, res) => {
+        count++
+        serve(req, res, account_id).catch(() => res.destroy())
+      })
+      return {account_id, listener, name, port: listener.port, requestCount: () => count, url: listener.url}
+    }),
+  )
+  env.accounts = accountListing(children, (id) => running.find((child) => child.account_id === id)!.url)
   const live = options.authRate && setInterval(() => env.state.logs.recordLiveAuth(env.now()), options.authRate.windowMs / options.authRate.requests)
   live?.unref()
-  const {port} = server.address() as AddressInfo
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+  const {port, url} = parent
   return {
+    children: running.map(({listener: _listener, ...child}) => child),
     async close() {
       if (live) clearInterval(live)
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      })
+      await Promise.all([parent, ...running.map((child) => child.listener)].map((listener) => listener.close()))
     },
     host: url,
     ikey: env.state.ikey,
@@ -211,7 +252,38 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 function initialSnapshot(options: SandboxOptions): Snapshot {
   const loaded = options.stateFile ? loadSnapshot(options.stateFile) : undefined
   const base = loaded ?? {version: 1 as const, ...generateCredentials(), ...seedData(options.users ?? 0)}
-  return {...base, ikey: options.ikey ?? base.ikey, skey: options.skey ?? base.skey}
+  // A state file from before child accounts were emulated gets the seeded ones.
+  return {...base, children: base.children ?? seedChildren(), ikey: options.ikey ?? base.ikey, skey: options.skey ?? base.skey}
+}
+
+function childRecord(child: ChildTenant): ChildAccountRecord {
+  const {ikey: _ikey, skey: _skey, version: _version, children: _children, ...tenant} = child.state.snapshot()
+  return {account_id: child.account_id, name: child.name, tenant}
+}
+
+interface Listener {
+  port: number
+  url: string
+  close(): Promise<void>
+}
+
+/** An HTTP listener on loopback: the parent's host, or one child account's. */
+async function listen(host: string, port: number, handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listener> {
+  const server = createServer(handle)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, host, () => resolve())
+  })
+  const bound = (server.address() as AddressInfo).port
+  return {
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+    port: bound,
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
+  }
 }
 
 /** The whole body, or undefined when it is over the limit (read to the end, so the answer is seen). */

@@ -98,9 +98,12 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   let endpoint: ApiEndpoint | undefined
   await list.step('host', () => {
     if (hostError) return {detail: hostError.message, fix: hostError.hint ?? 'Give the API hostname from the Admin Panel.', ok: false}
-    endpoint = parseApiHost((credentials as ResolvedCredentials).host)
+    // For a child account, the host its calls go to (the parent's lookup already worked, or this would not run).
+    const {account, host} = credentials as ResolvedCredentials
+    endpoint = parseApiHost(account?.api_hostname ?? host)
     const plain = endpoint.baseUrl.startsWith('http:') ? ' (plain http: a loopback sandbox only)' : ''
-    return {detail: endpoint.baseUrl + plain, ok: true}
+    const child = account ? ` (child account "${account.name}", ${account.account_id})` : ''
+    return {detail: endpoint.baseUrl + plain + child, ok: true}
   })
   if (!endpoint || credentials instanceof DuoError) {
     list.stop('no usable API host')

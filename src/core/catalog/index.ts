@@ -4,6 +4,7 @@
 // (duo.com/docs/adminapi); where it is silent, an entry follows Duo's official clients
 // (duo_client_python, duo_api_nodejs) and says so next to the choice.
 import {accountOperations} from './account.js'
+import {accountsOperations} from './accounts.js'
 import {authenticatorOperations} from './authenticators.js'
 import {bulkOperations} from './bulk.js'
 import {bypassCodeOperations} from './bypass-codes.js'
@@ -27,6 +28,7 @@ export const operations = [
   ...bypassCodeOperations,
   ...accountOperations,
   ...logOperations,
+  ...accountsOperations,
 ] as const
 
 /** The name of every operation in the catalog: a typo in an operation name is a compile error. */

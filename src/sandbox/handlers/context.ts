@@ -1,6 +1,6 @@
 // What every handler gets: the state, the sandbox clock and settings, its checked parameters, and a
 // way to run another operation (for /admin/v1/bulk).
-import type {RequestParams} from '../../core/calls.js'
+import type {ChildAccount, RequestParams} from '../../core/calls.js'
 import type {Operation, OperationName, PermissionKey} from '../../core/catalog/index.js'
 import type {Result} from '../envelope.js'
 import type {PushAnswer} from '../records.js'
@@ -14,6 +14,8 @@ export interface SandboxEnv {
   /** What the integration is granted: false withholds it (40301). */
   permissions: Record<PermissionKey, boolean>
   push: {answer: PushAnswer; delayMs: number}
+  /** The child accounts the Accounts API lists (none on a child's own host). */
+  accounts: readonly ChildAccount[]
 }
 
 export interface HandlerContext extends SandboxEnv {

@@ -2,6 +2,7 @@
 // operation added to the catalog without a handler does not compile.
 import {accountHandlers} from './account.js'
 import {accountBypassCodeHandlers} from './account-bypass-codes.js'
+import {accountsHandlers} from './accounts.js'
 import {authenticatorHandlers} from './authenticators.js'
 import {bulkUserHandlers} from './bulk-users.js'
 import {bulkHandlers} from './bulk.js'
@@ -32,4 +33,5 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...accountBypassCodeHandlers,
   ...accountHandlers,
   ...logHandlers,
+  ...accountsHandlers,
 }
