@@ -290,6 +290,10 @@ describe('duo serve rest: every route, as Duo answers it', () => {
     // The account summary, beyond the capability.
     await both('getinfosummary', {}, 'query')
 
+    // The Accounts API: the same children, each listed at its own sandbox's host.
+    for (const [i, child] of direct.children.entries()) map.set(child.url, adapter.sandbox.children[i].url)
+    await both('listaccounts', {}, 'json')
+
     // The logs: the two sandboxes' histories are generated from different start times, so their
     // windows are compared where both are empty, plus a refused window.
     const longAgo = Date.now() - 170 * 86_400_000
