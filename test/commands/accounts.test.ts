@@ -1,6 +1,8 @@
 // MSP child accounts end to end, with the built CLI against a sandbox whose parent holds two children
 // on hosts of their own: listing them, acting on one with --account (by name, id or DUO_ACCOUNT),
 // names and `duo api` reaching the child, and what an unknown account does (nothing sent to a child).
+import {Client} from '@modelcontextprotocol/sdk/client/index.js'
+import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js'
 import {expect} from 'chai'
 import {once} from 'node:events'
 import {readFileSync, writeFileSync} from 'node:fs'
@@ -210,5 +212,59 @@ describe('a profile with a child account', () => {
     const unknown = await runCli(['profiles', 'add', 'nope', '--ikey', ikey, '--host', url, '--skey-stdin', '--account', 'Initech'], {configDir, input: skey})
     expect(unknown.code).to.equal(4)
     expect((await duo(['profiles', 'show', 'nope'])).code).to.equal(3)
+  })
+})
+
+describe('duo sandbox start: the parent and its children, and a saved profile pointed at a child', () => {
+  it('announces the children (--json: accounts), and a --save-profile profile reaches one after profiles set --account', async function () {
+    this.timeout(30_000)
+    const configDir = tempConfigDir()
+    const child = spawn(process.execPath, [BIN, 'sandbox', 'start', '--port', '0', '--json', '--save-profile', 'sb'], {
+      env: {DUO_CONFIG_DIR: configDir, HOME: process.env.HOME, NO_COLOR: '1', PATH: process.env.PATH},
+    })
+    try {
+      const [line] = await once(createInterface({input: child.stdout}), 'line')
+      const {accounts, url} = JSON.parse(line) as {accounts: Account[]; url: string}
+      expect(accounts.map((a) => a.name)).to.deep.equal(['Acme Dental', 'Globex Logistics'])
+      for (const account of accounts) expect(account.api_hostname).to.match(/^http:\/\/127\.0\.0\.1:\d+$/).and.not.equal(url)
+      // The profile is saved right after the announcement.
+      let shown = await runCli(['profiles', 'show', 'sb'], {configDir})
+      for (let tries = 0; shown.code !== 0 && tries < 50; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        shown = await runCli(['profiles', 'show', 'sb'], {configDir})
+      }
+
+      const set = await runCli(['profiles', 'set', 'sb', '--account', 'Globex Logistics'], {configDir})
+      expect(set.code, set.stderr).to.equal(0)
+      const users = await runCli(['users', 'list', '--profile', 'sb', '--json'], {configDir})
+      expect(users.code, users.stderr).to.equal(0)
+      expect(usernames(JSON.parse(users.stdout))).to.deep.equal(['gus', 'gwen', 'hank'])
+    } finally {
+      child.kill('SIGTERM')
+      await once(child, 'exit')
+    }
+  })
+})
+
+describe('duo serve mcp --stdio on a child account (DUO_ACCOUNT)', () => {
+  const session = sandboxSession()
+
+  it('its tools answer from the child', async function () {
+    this.timeout(30_000)
+    const {ikey, skey, url} = session.sandbox
+    const transport = new StdioClientTransport({
+      args: [BIN, 'serve', 'mcp', '--stdio'],
+      command: process.execPath,
+      env: {DUO_ACCOUNT: 'Acme Dental', DUO_CONFIG_DIR: tempConfigDir(), DUO_HOST: url, DUO_IKEY: ikey, DUO_SKEY: skey, HOME: process.env.HOME ?? '', NO_COLOR: '1', PATH: process.env.PATH ?? ''},
+      stderr: 'pipe',
+    })
+    const client = new Client({name: 'duo-test', version: '1.0.0'})
+    await client.connect(transport)
+    try {
+      const result = (await client.callTool({arguments: {username: 'arjun'}, name: 'listusers'})) as {structuredContent?: {response?: Array<{username: string}>}; content: Array<{text: string}>}
+      expect(result.structuredContent?.response?.map((u) => u.username) ?? result.content[0].text).to.deep.equal(['arjun'])
+    } finally {
+      await client.close()
+    }
   })
 })
