@@ -54,6 +54,11 @@ export function seedChildren(): ChildAccountRecord[] {
   })
 }
 
+/** A child account created by the Accounts API: a new id and an empty tenant. */
+export function newChild(name: string): ChildAccountRecord {
+  return {account_id: duoId('DA'), name, tenant: {directories: [], groups: [], phones: [], pushes: [], tokens: [], users: []}}
+}
+
 /** The Accounts API's answer: each child with the host its Admin API calls go to. */
 export function accountListing(children: ReadonlyArray<Pick<ChildAccountRecord, 'account_id' | 'name'>>, hostOf: (accountId: string) => string): ChildAccount[] {
   return children.map((child) => ({account_id: child.account_id, api_hostname: hostOf(child.account_id), name: child.name}))

@@ -1,11 +1,13 @@
 // The sandbox: a local HTTP emulator of the Duo Admin API for the catalog's operations. It signs
 // nothing and trusts nothing: every request is authenticated as Duo does (auth.ts), routed from the
 // catalog (router.ts), checked against it (dispatch.ts) and answered from in-memory state.
-import {type IncomingMessage, type ServerResponse, createServer} from 'node:http'
-import type {AddressInfo} from 'node:net'
+import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {type OperationName, PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
-import {accountListing, checkChildCall, seedChildren} from './child-accounts.js'
+import {accountListing, checkChildCall, newChild, seedChildren} from './child-accounts.js'
+import {ChildHosts} from './child-hosts.js'
+import {isAccountsApiPath} from '../core/child-accounts.js'
+import {listen} from './listener.js'
 import {isLoopbackHost} from '../core/host.js'
 import {authenticate} from './auth.js'
 import {execute} from './dispatch.js'
@@ -78,8 +80,8 @@ export interface RunningSandbox {
   close(): Promise<void>
   /** Calls `listener` for every text message the sandbox "sends"; returns the unsubscribe function. */
   onSmsSent(listener: (sms: SmsSent) => void): () => void
-  /** The parent's MSP child accounts, each served on its own loopback listener (its api_hostname). */
-  children: RunningChild[]
+  /** The parent's MSP child accounts now, each served on its own loopback listener (its api_hostname). */
+  readonly children: RunningChild[]
 }
 
 export interface RunningChild {
@@ -125,15 +127,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 
   const initial = shared ? withFileLockSync(shared.file, () => save(initialSnapshot(options))) : initialSnapshot(options)
   /** The children's tenants answer to the parent's keys. */
-  const childrenOf = (snapshot: Snapshot): ChildTenant[] =>
-    (snapshot.children ?? []).map((child) => ({
-      account_id: child.account_id,
-      name: child.name,
-      state: stateOf({...child.tenant, ikey: snapshot.ikey, skey: snapshot.skey, version: 1}),
-    }))
+  const tenantOf = (child: ChildAccountRecord, keys: {ikey: string; skey: string}): ChildTenant => ({
+    account_id: child.account_id,
+    name: child.name,
+    state: stateOf({...child.tenant, ikey: keys.ikey, skey: keys.skey, version: 1}),
+  })
+  const childrenOf = (snapshot: Snapshot): ChildTenant[] => (snapshot.children ?? []).map((child) => tenantOf(child, snapshot))
+  const hosts = new ChildHosts(host, (accountId, req, res) => {
+    serve(req, res, accountId).catch(() => res.destroy())
+  })
   const env: SandboxEnv = {
-    // Filled in once the children's listeners have their ports.
-    accounts: [],
+    accounts: {
+      create(name) {
+        const record = newChild(name)
+        children.push(tenantOf(record, env.state))
+        return {account_id: record.account_id, api_hostname: hosts.assign(record.account_id), name}
+      },
+      list: () => accountListing(children, (id) => hosts.url(id)),
+      remove(accountId) {
+        const index = children.findIndex((child) => child.account_id === accountId)
+        if (index === -1) return false
+        children.splice(index, 1)
+        hosts.release(accountId)
+        return true
+      },
+    },
     now: () => Date.now() + (options.clockOffsetMs ?? 0),
     permissions: grantAllBut(options.permissions),
     push: {answer: options.pushAnswer ?? 'approve', delayMs: options.pushDelayMs ?? 2000},
@@ -157,6 +175,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     }
   }
 
+  let accountWrites: Promise<Reply> = Promise.resolve({body: {}, status: 200})
   const random = options.random ?? Math.random
   const window = options.rateLimit ? new FixedWindow(options.rateLimit) : undefined
   let received = 0
@@ -170,9 +189,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       // 41301 is a guess following Duo's status+subcode convention.
       if (!body) throw new ApiFailure(413, 41_301, 'Request entity too large', `the body is over ${MAX_BODY_BYTES} bytes`)
       const call = toIncomingCall(req, body)
-      refresh()
       authenticate(call, env.state, env.now())
-      const child = childId === undefined ? undefined : children.find((tenant) => tenant.account_id === childId)!
+      const child = childId === undefined ? undefined : children.find((tenant) => tenant.account_id === childId)
+      // Deleted (by another process) while this request was on its way.
+      if (childId !== undefined && !child) throw notFound(`child account ${childId}`)
       if (child) checkChildCall(call.path, callInput(call), child, env.permissions.accounts)
       const match = matchRoute(call.method, call.path)
       if (match.kind === 'not-found') throw notFound(call.path)
@@ -185,7 +205,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const {name} = match.route.operation
       calls.set(name, (calls.get(name) ?? 0) + 1)
       if (options.failCalls?.[name]?.includes(calls.get(name)!)) throw serverError(`simulated failure of ${name} call ${calls.get(name)} (failCalls)`)
-      const result = execute(child ? {...env, accounts: [], state: child.state} : env, match.route, callInput(call))
+      const result = execute(child ? {...env, state: child.state} : env, match.route, callInput(call))
       if (!match.route.operation.hints.readOnly) save(snapshotAll())
       return {body: okBody(result), status: 200}
     } catch (error) {
@@ -201,8 +221,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       return
     }
 
-    // A call that may change state runs under the state file's lock, from its latest content.
-    const reply = shared && req.method !== 'GET' ? await withFileLock(shared.file, () => answer(req, body, childId)) : answer(req, body, childId)
+    // From the latest state (what another process wrote since); children it added get their hosts,
+    // and a spare is bound for a child created now.
+    const respond = async () => {
+      refresh()
+      await hosts.sync(children.map((child) => child.account_id))
+      return answer(req, body, childId)
+    }
+
+    // A call that may change state runs under the state file's lock; without a file, the Accounts
+    // API's writes still run one at a time (each may take the one spare host).
+    const write = req.method !== 'GET'
+    let reply: Reply
+    if (shared && write) reply = await withFileLock(shared.file, respond)
+    else if (write && isAccountsApiPath(req.url ?? '')) reply = await (accountWrites = accountWrites.then(respond, respond))
+    else reply = await respond()
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs))
     const text = JSON.stringify(reply.body)
     res.writeHead(reply.status, {
@@ -219,25 +252,23 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     received++
     serve(req, res).catch(() => res.destroy())
   })
-  const running = await Promise.all(
-    children.map(async ({account_id, name}) => {
-      let count = 0
-      const listener = await listen(host, 0, (req, res) => {
-        count++
-        serve(req, res, account_id).catch(() => res.destroy())
-      })
-      return {account_id, listener, name, port: listener.port, requestCount: () => count, url: listener.url}
-    }),
-  )
-  env.accounts = accountListing(children, (id) => running.find((child) => child.account_id === id)!.url)
+  await hosts.sync(children.map((child) => child.account_id))
   const live = options.authRate && setInterval(() => env.state.logs.recordLiveAuth(env.now()), options.authRate.windowMs / options.authRate.requests)
   live?.unref()
   const {port, url} = parent
   return {
-    children: running.map(({listener: _listener, ...child}) => child),
+    get children() {
+      return children.map(({account_id, name}) => ({
+        account_id,
+        name,
+        port: hosts.port(account_id),
+        requestCount: () => hosts.requestCount(account_id),
+        url: hosts.url(account_id),
+      }))
+    },
     async close() {
       if (live) clearInterval(live)
-      await Promise.all([parent, ...running.map((child) => child.listener)].map((listener) => listener.close()))
+      await Promise.all([parent.close(), hosts.close()])
     },
     host: url,
     ikey: env.state.ikey,
@@ -259,31 +290,6 @@ function initialSnapshot(options: SandboxOptions): Snapshot {
 function childRecord(child: ChildTenant): ChildAccountRecord {
   const {ikey: _ikey, skey: _skey, version: _version, children: _children, ...tenant} = child.state.snapshot()
   return {account_id: child.account_id, name: child.name, tenant}
-}
-
-interface Listener {
-  port: number
-  url: string
-  close(): Promise<void>
-}
-
-/** An HTTP listener on loopback: the parent's host, or one child account's. */
-async function listen(host: string, port: number, handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<Listener> {
-  const server = createServer(handle)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(port, host, () => resolve())
-  })
-  const bound = (server.address() as AddressInfo).port
-  return {
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve())
-        server.closeAllConnections()
-      }),
-    port: bound,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}`,
-  }
 }
 
 /** The whole body, or undefined when it is over the limit (read to the end, so the answer is seen). */

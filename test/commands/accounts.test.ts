@@ -268,3 +268,42 @@ describe('duo serve mcp --stdio on a child account (DUO_ACCOUNT)', () => {
     }
   })
 })
+
+describe('duo accounts create and delete (the built CLI)', () => {
+  const session = sandboxSession()
+  const names = async () => (await session.json<Account[]>(['accounts', 'list'])).map((a) => a.name)
+
+  it('create: the new child, which --account then reaches (an empty tenant)', async () => {
+    const created = await session.json<Account>(['accounts', 'create', 'Initech'])
+    expect(created.name).to.equal('Initech')
+    expect(created.account_id).to.match(/^DA[A-Z0-9]{18}$/)
+    expect(await names()).to.deep.equal(['Acme Dental', 'Globex Logistics', 'Initech'])
+    expect(await session.json(['users', 'list', '--account', 'initech'])).to.deep.equal([])
+  })
+
+  it('two children of one name: --account NAME is a usage error (exit 2) asking for the id', async () => {
+    const twin = await session.json<Account>(['accounts', 'create', 'Initech'])
+    const result = await session.run(['users', 'list', '--account', 'Initech'])
+    expect(result.code).to.equal(2)
+    expect(result.stderr).to.contain('"Initech" names 2 child accounts').and.contain(twin.account_id)
+    expect(await session.json(['users', 'list', '--account', twin.account_id])).to.deep.equal([])
+  })
+
+  it('delete without --yes and without a terminal: exit 2, nothing deleted', async () => {
+    const result = await session.run(['accounts', 'delete', 'Globex Logistics'])
+    expect(result.code).to.equal(2)
+    expect(result.stderr).to.contain('Pass --yes')
+    expect(await names()).to.include('Globex Logistics')
+  })
+
+  it('delete --yes by name or id: the child is gone from the list and --account no longer finds it', async () => {
+    const [, , first, second] = await session.json<Account[]>(['accounts', 'list'])
+    const deleted = await session.json<Account>(['accounts', 'delete', first.account_id, '--yes'])
+    expect(deleted).to.deep.include({account_id: first.account_id, name: 'Initech'})
+    const byName = await session.run(['accounts', 'delete', 'initech', '--yes'])
+    expect(byName.code, byName.stderr).to.equal(0)
+    expect(byName.stderr).to.contain(`Deleted child account Initech (${second.account_id}).`)
+    expect(await names()).to.deep.equal(['Acme Dental', 'Globex Logistics'])
+    expect((await session.run(['users', 'list', '--account', 'Initech'])).code).to.equal(4)
+  })
+})

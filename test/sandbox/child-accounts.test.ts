@@ -110,16 +110,79 @@ describe('sandbox: child accounts in the state file', () => {
     const [acme] = first.children
     const created = await officialCall({...first, port: acme.port}, 'POST', '/admin/v1/users', {account_id: acme.account_id, username: 'kept'})
     expect(created.status).to.equal(200)
+    const ids = first.children.map((c) => c.account_id)
     await first.close()
 
     const second = await startSandbox({stateFile})
     try {
-      expect(second.children.map((c) => c.account_id)).to.deep.equal(first.children.map((c) => c.account_id))
+      expect(second.children.map((c) => c.account_id)).to.deep.equal(ids)
       const again = second.children[0]
       const users = await officialCall({...second, port: again.port}, 'GET', '/admin/v1/users', {account_id: again.account_id})
       expect(usernames(users.body)).to.deep.equal(['amelia', 'arjun', 'kept'])
     } finally {
       await second.close()
+    }
+  })
+})
+
+describe('sandbox: creating and deleting child accounts (Accounts API)', () => {
+  let sandbox: RunningSandbox
+  before(async () => {
+    sandbox = await startSandbox()
+  })
+  after(() => sandbox.close())
+
+  it('create: a new empty child at a host of its own, listed next to the others; delete: gone, its host closed', async () => {
+    const created = await officialCall(sandbox, 'POST', '/accounts/v1/account/create', {name: 'Initech'})
+    expect(created.status).to.equal(200)
+    const account = created.body.response as {account_id: string; api_hostname: string; name: string}
+    expect(account.name).to.equal('Initech')
+    expect(account.account_id).to.match(/^DA[A-Z0-9]{18}$/)
+    const listed = await officialCall(sandbox, 'POST', '/accounts/v1/account/list')
+    expect(listed.body.response.map((a: {name: string}) => a.name)).to.deep.equal(['Acme Dental', 'Globex Logistics', 'Initech'])
+    const initech = sandbox.children.find((child) => child.account_id === account.account_id)!
+    expect(initech.url).to.equal(account.api_hostname)
+    expect(new Set(sandbox.children.map((child) => child.port)).size).to.equal(3)
+    const users = await officialCall({...sandbox, port: initech.port}, 'GET', '/admin/v1/users', {account_id: account.account_id})
+    expect([users.status, users.body.response]).to.deep.equal([200, []])
+
+    const deleted = await officialCall(sandbox, 'POST', '/accounts/v1/account/delete', {account_id: account.account_id})
+    expect([deleted.status, deleted.body.response]).to.deep.equal([200, ''])
+    const after = await officialCall(sandbox, 'POST', '/accounts/v1/account/list')
+    expect(after.body.response.map((a: {name: string}) => a.name)).to.deep.equal(['Acme Dental', 'Globex Logistics'])
+    const error = await officialCall({...sandbox, port: initech.port}, 'GET', '/admin/v1/users', {account_id: account.account_id}).catch((failure: NodeJS.ErrnoException) => failure)
+    expect((error as NodeJS.ErrnoException).code).to.equal('ECONNREFUSED')
+  })
+
+  it('refuses a create without a name (400) and a delete of an account that is not a child (404)', async () => {
+    const nameless = await officialCall(sandbox, 'POST', '/accounts/v1/account/create')
+    expect(nameless.status).to.equal(400)
+    const unknown = await officialCall(sandbox, 'POST', '/accounts/v1/account/delete', {account_id: 'DA0000000000000GONE0'})
+    expect([unknown.status, unknown.body.code]).to.deep.equal([404, 40_401])
+  })
+})
+
+describe('sandbox: a child created by one process is served by another on the same state file', () => {
+  let dir: string
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'duo-sandbox-children-shared-'))
+  })
+  after(() => rmSync(dir, {force: true, recursive: true}))
+
+  it('lists it at its own host there, which answers for it', async () => {
+    const stateFile = join(dir, 'state.json')
+    const [one, two] = [await startSandbox({stateFile}), await startSandbox({stateFile})]
+    try {
+      const created = await officialCall(one, 'POST', '/accounts/v1/account/create', {name: 'Umbrella'})
+      const {account_id} = created.body.response as {account_id: string}
+      const listed = await officialCall(two, 'POST', '/accounts/v1/account/list')
+      const there = (listed.body.response as Array<{account_id: string; api_hostname: string}>).find((a) => a.account_id === account_id)!
+      const child = two.children.find((c) => c.account_id === account_id)!
+      expect(there.api_hostname).to.equal(child.url)
+      const answer = await officialCall({...two, port: child.port}, 'POST', '/admin/v1/users', {account_id, username: 'wesker'})
+      expect(answer.status).to.equal(200)
+    } finally {
+      await Promise.all([one.close(), two.close()])
     }
   })
 })

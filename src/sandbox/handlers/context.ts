@@ -14,8 +14,16 @@ export interface SandboxEnv {
   /** What the integration is granted: false withholds it (40301). */
   permissions: Record<PermissionKey, boolean>
   push: {answer: PushAnswer; delayMs: number}
-  /** The child accounts the Accounts API lists (none on a child's own host). */
-  accounts: readonly ChildAccount[]
+  /** The parent's child accounts, for its Accounts API (a child's host never reaches it). */
+  accounts: ChildAccounts
+}
+
+export interface ChildAccounts {
+  list(): ChildAccount[]
+  /** Creates one with an empty tenant, served at once on a host of its own. */
+  create(name: string): ChildAccount
+  /** False when there is no such child. */
+  remove(accountId: string): boolean
 }
 
 export interface HandlerContext extends SandboxEnv {
