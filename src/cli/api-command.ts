@@ -116,7 +116,7 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
   }
 
   /** Every backoff is said on stderr (a wait is never silent); with --verbose, every request too. */
-  private reporting(): Pick<ClientOptions, 'onExchange' | 'onRetry'> {
+  protected reporting(): Pick<ClientOptions, 'onExchange' | 'onRetry'> {
     const say = (line: string) => process.stderr.write(line + '\n')
     return {
       onExchange: (this.flags as {verbose?: boolean}).verbose ? (event) => say(`duo: ${describeExchange(event)}`) : undefined,

@@ -7,7 +7,7 @@ import {PERMISSIONS} from '../core/catalog/index.js'
 import {isAccountsApiPath} from '../core/child-accounts.js'
 import {ApiFailure, notFound} from './envelope.js'
 import {duoId, seededRandom} from './ids.js'
-import type {ChildAccountRecord} from './records.js'
+import type {ChildAccountRecord, ChildBilling} from './records.js'
 import {baseUser, group} from './seed-data.js'
 
 const CHILD_SEED = 0x00_c4_11_d0
@@ -16,6 +16,7 @@ const CHILD_EPOCH = 1_709_251_200
 
 interface ChildSpec {
   name: string
+  billing: ChildBilling
   group: [name: string, desc: string]
   users: Array<[username: string, first: string, last: string]>
 }
@@ -23,6 +24,7 @@ interface ChildSpec {
 /** Distinct names and users, so a test (or a person) can tell which tenant answered. */
 const CHILDREN: ChildSpec[] = [
   {
+    billing: {edition: 'PLATFORM', telephony_credits: 500},
     group: ['Front Desk', 'Reception and scheduling'],
     name: 'Acme Dental',
     users: [
@@ -31,6 +33,7 @@ const CHILDREN: ChildSpec[] = [
     ],
   },
   {
+    billing: {edition: 'ENTERPRISE', telephony_credits: 1200},
     group: ['Drivers', 'Delivery drivers'],
     name: 'Globex Logistics',
     users: [
@@ -50,14 +53,17 @@ export function seedChildren(): ChildAccountRecord[] {
       ...baseUser(random, username, first, last, CHILD_EPOCH + i * 86_400),
       group_ids: [team.group_id],
     }))
-    return {account_id, name: spec.name, tenant: {directories: [], groups: [team], phones: [], pushes: [], tokens: [], users}}
+    return {account_id, billing: spec.billing, name: spec.name, tenant: {directories: [], groups: [team], phones: [], pushes: [], tokens: [], users}}
   })
 }
 
 /** A child account created by the Accounts API: a new id and an empty tenant. */
 export function newChild(name: string): ChildAccountRecord {
-  return {account_id: duoId('DA'), name, tenant: {directories: [], groups: [], phones: [], pushes: [], tokens: [], users: []}}
+  return {account_id: duoId('DA'), billing: NEW_CHILD_BILLING, name, tenant: {directories: [], groups: [], phones: [], pushes: [], tokens: [], users: []}}
 }
+
+/** A new child's billing (and an older state file's children's): Duo's defaults are unconfirmed. */
+export const NEW_CHILD_BILLING: ChildBilling = {edition: 'ENTERPRISE', telephony_credits: 0}
 
 /** The Accounts API's answer: each child with the host its Admin API calls go to. */
 export function accountListing(children: ReadonlyArray<Pick<ChildAccountRecord, 'account_id' | 'name'>>, hostOf: (accountId: string) => string): ChildAccount[] {

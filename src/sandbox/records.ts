@@ -174,6 +174,14 @@ export interface ChildAccountRecord {
   account_id: string
   name: string
   tenant: Omit<Snapshot, 'children' | 'ikey' | 'skey' | 'version'>
+  /** Its billing as the parent reads it; absent in older files (see child-accounts.ts for the default). */
+  billing?: ChildBilling
+}
+
+export interface ChildBilling {
+  /** ENTERPRISE, PLATFORM, BEYOND or PERSONAL. */
+  edition: string
+  telephony_credits: number
 }
 
 export type SeedData = Omit<Snapshot, 'ikey' | 'logs' | 'skey' | 'version'>

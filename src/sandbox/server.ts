@@ -4,7 +4,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http'
 
 import {type OperationName, PERMISSIONS, type PermissionKey} from '../core/catalog/index.js'
-import {accountListing, checkChildCall, newChild, seedChildren} from './child-accounts.js'
+import {NEW_CHILD_BILLING, accountListing, checkChildCall, newChild, seedChildren} from './child-accounts.js'
 import {ChildHosts} from './child-hosts.js'
 import {isAccountsApiPath} from '../core/child-accounts.js'
 import {listen} from './listener.js'
@@ -95,9 +95,7 @@ export interface RunningChild {
 }
 
 /** A child account's tenant while the sandbox runs. */
-interface ChildTenant {
-  account_id: string
-  name: string
+interface ChildTenant extends NonNullable<SandboxEnv['child']> {
   state: SandboxState
 }
 
@@ -129,6 +127,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   /** The children's tenants answer to the parent's keys. */
   const tenantOf = (child: ChildAccountRecord, keys: {ikey: string; skey: string}): ChildTenant => ({
     account_id: child.account_id,
+    billing: child.billing ?? NEW_CHILD_BILLING,
     name: child.name,
     state: stateOf({...child.tenant, ikey: keys.ikey, skey: keys.skey, version: 1}),
   })
@@ -205,7 +204,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       const {name} = match.route.operation
       calls.set(name, (calls.get(name) ?? 0) + 1)
       if (options.failCalls?.[name]?.includes(calls.get(name)!)) throw serverError(`simulated failure of ${name} call ${calls.get(name)} (failCalls)`)
-      const result = execute(child ? {...env, state: child.state} : env, match.route, callInput(call))
+      const result = execute(child ? {...env, child, state: child.state} : env, match.route, callInput(call))
       if (!match.route.operation.hints.readOnly) save(snapshotAll())
       return {body: okBody(result), status: 200}
     } catch (error) {
@@ -289,7 +288,7 @@ function initialSnapshot(options: SandboxOptions): Snapshot {
 
 function childRecord(child: ChildTenant): ChildAccountRecord {
   const {ikey: _ikey, skey: _skey, version: _version, children: _children, ...tenant} = child.state.snapshot()
-  return {account_id: child.account_id, name: child.name, tenant}
+  return {account_id: child.account_id, billing: child.billing, name: child.name, tenant}
 }
 
 /** The whole body, or undefined when it is over the limit (read to the end, so the answer is seen). */

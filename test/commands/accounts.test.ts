@@ -307,3 +307,25 @@ describe('duo accounts create and delete (the built CLI)', () => {
     expect((await session.run(['users', 'list', '--account', 'Initech'])).code).to.equal(4)
   })
 })
+
+describe('duo accounts billing (the built CLI)', () => {
+  const session = sandboxSession()
+
+  it('every child\'s plan, edition and telephony credits, read on each child\'s host', async () => {
+    const before = session.sandbox.children.map((c) => c.requestCount())
+    const result = await session.run(['accounts', 'billing'])
+    expect(result.code, result.stderr).to.equal(0)
+    const lines = result.stdout.trimEnd().split('\n').map((line) => line.split(/\s{2,}/))
+    expect(lines).to.deep.equal([
+      ['NAME', 'ACCOUNT_ID', 'PLAN', 'EDITION', 'TELEPHONY_CREDITS'],
+      ['Acme Dental', session.sandbox.children[0].account_id, 'Duo Advantage', 'PLATFORM', '500'],
+      ['Globex Logistics', session.sandbox.children[1].account_id, 'Duo Essentials', 'ENTERPRISE', '1200'],
+    ])
+    expect(session.sandbox.children.map((c, i) => c.requestCount() - before[i])).to.deep.equal([2, 2])
+  })
+
+  it('--account: that child only; --json gives the rows', async () => {
+    const rows = await session.json(['accounts', 'billing', '--account', 'Globex Logistics'])
+    expect(rows).to.deep.equal([{account_id: session.sandbox.children[1].account_id, edition: 'ENTERPRISE', name: 'Globex Logistics', plan: 'Duo Essentials', telephony_credits: 1200}])
+  })
+})

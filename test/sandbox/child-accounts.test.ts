@@ -186,3 +186,23 @@ describe('sandbox: a child created by one process is served by another on the sa
     }
   })
 })
+
+describe('sandbox: a child account\'s billing', () => {
+  let sandbox: RunningSandbox
+  before(async () => {
+    sandbox = await startSandbox()
+  })
+  after(() => sandbox.close())
+
+  it('each child\'s host answers its edition and telephony credits; the parent\'s host refuses (40002)', async () => {
+    const [acme, globex] = sandbox.children
+    const answers = await Promise.all(
+      [acme, globex].flatMap((child) =>
+        ['/admin/v1/billing/edition', '/admin/v1/billing/telephony_credits'].map((path) => officialCall({...sandbox, port: child.port}, 'GET', path, {account_id: child.account_id})),
+      ),
+    )
+    expect(answers.map((answer) => answer.body.response)).to.deep.equal([{edition: 'PLATFORM'}, {credits: 500}, {edition: 'ENTERPRISE'}, {credits: 1200}])
+    const onParent = await officialCall(sandbox, 'GET', '/admin/v1/billing/edition')
+    expect([onParent.status, onParent.body.code]).to.deep.equal([400, 40_002])
+  })
+})

@@ -297,6 +297,9 @@ describe('duo serve rest: every route, as Duo answers it', () => {
     const initech = (await both('createaccount', {name: 'Initech'}, 'form')).response
     await both('deleteaccount', {account_id: initech.account_id}, 'json')
     await both('deleteaccount', {account_id: 'DA0000000000000GONE0'}, 'form', 404)
+    // Billing is a child's: the parent's own host refuses it, alike both ways.
+    await both('getbillingedition', {}, 'query', 400)
+    await both('gettelephonycredits', {}, 'query', 400)
 
     // The logs: the two sandboxes' histories are generated from different start times, so their
     // windows are compared where both are empty, plus a refused window.

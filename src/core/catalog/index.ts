@@ -6,6 +6,7 @@
 import {accountOperations} from './account.js'
 import {accountsOperations} from './accounts.js'
 import {authenticatorOperations} from './authenticators.js'
+import {billingOperations} from './billing.js'
 import {bulkOperations} from './bulk.js'
 import {bypassCodeOperations} from './bypass-codes.js'
 import {groupOperations} from './groups.js'
@@ -29,6 +30,7 @@ export const operations = [
   ...accountOperations,
   ...logOperations,
   ...accountsOperations,
+  ...billingOperations,
 ] as const
 
 /** The name of every operation in the catalog: a typo in an operation name is a compile error. */

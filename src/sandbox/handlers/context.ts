@@ -3,7 +3,7 @@
 import type {ChildAccount, RequestParams} from '../../core/calls.js'
 import type {Operation, OperationName, PermissionKey} from '../../core/catalog/index.js'
 import type {Result} from '../envelope.js'
-import type {PushAnswer} from '../records.js'
+import type {ChildBilling, PushAnswer} from '../records.js'
 import type {Route} from '../../core/routes.js'
 import type {SandboxState} from '../state.js'
 
@@ -16,6 +16,8 @@ export interface SandboxEnv {
   push: {answer: PushAnswer; delayMs: number}
   /** The parent's child accounts, for its Accounts API (a child's host never reaches it). */
   accounts: ChildAccounts
+  /** On a child account's host: which child it is. */
+  child?: {account_id: string; name: string; billing: ChildBilling}
 }
 
 export interface ChildAccounts {

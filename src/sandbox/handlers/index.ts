@@ -4,6 +4,7 @@ import {accountHandlers} from './account.js'
 import {accountBypassCodeHandlers} from './account-bypass-codes.js'
 import {accountsHandlers} from './accounts.js'
 import {authenticatorHandlers} from './authenticators.js'
+import {billingHandlers} from './billing.js'
 import {bulkUserHandlers} from './bulk-users.js'
 import {bulkHandlers} from './bulk.js'
 import {bypassCodeHandlers} from './bypass-codes.js'
@@ -34,4 +35,5 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...accountHandlers,
   ...logHandlers,
   ...accountsHandlers,
+  ...billingHandlers,
 }
