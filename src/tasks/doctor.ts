@@ -37,6 +37,11 @@ export interface DoctorInput {
   rawHost?: string
   configFile: {path: string; exists: boolean; looseMode: number | undefined}
   timeoutMs?: number
+  /**
+   * Why the child account (--account, DUO_ACCOUNT or the profile's) could not be looked up; the
+   * checks then run on the parent's credentials, to find out why (network, keys, permission).
+   */
+  accountError?: DuoError
 }
 
 type Outcome = {ok: false; detail: string; fix: string} | {ok: true; detail: string; skipped?: boolean}
@@ -144,6 +149,14 @@ function checkProfile(input: DoctorInput, hostError: DuoError | undefined): Outc
     return {
       detail: `${source}, but ${configFile.path} has mode ${mode}: other users can read the secret keys`,
       fix: `chmod 600 '${configFile.path}'`,
+      ok: false,
+    }
+  }
+
+  if (input.accountError) {
+    return {
+      detail: `${source}, but its child account could not be looked up: ${input.accountError.message.replace(/\.$/, '')}; the checks below use the parent's host`,
+      fix: input.accountError.hint ?? 'See `duo accounts list`.',
       ok: false,
     }
   }

@@ -120,6 +120,19 @@ describe('--account when the Accounts API is not granted (sandbox --deny account
     expect(users.code).to.equal(3)
     expect(session.sandbox.children.map((c) => c.requestCount())).to.deep.equal([0, 0])
   })
+
+  it('duo doctor --account: the lookup\'s refusal fails the profile check, and the parent\'s host is checked (exit 1)', async () => {
+    const result = await session.run(['doctor', '--account', 'Acme Dental', '--json'])
+    expect(result.code).to.equal(1)
+    const report = JSON.parse(result.stdout) as {checks: Array<{detail: string; fix?: string; name: string; ok: boolean}>; ok: boolean}
+    const [profile] = report.checks
+    expect(profile.ok).to.equal(false)
+    expect(profile.detail).to.contain('but its child account could not be looked up: Access forbidden')
+    expect(profile.fix).to.contain('Accounts API')
+    const check = (name: string) => report.checks.find((c) => c.name === name)!
+    expect(check('host').detail).to.equal(`${session.sandbox.url} (plain http: a loopback sandbox only)`)
+    expect(check('credentials').ok).to.equal(true)
+  })
 })
 
 describe('a profile with a child account', () => {
