@@ -17,6 +17,8 @@ interface Host {
 
 export class ChildHosts {
   private readonly hosts: Host[] = []
+  /** Reconciliations run one after another, so two requests never bind two hosts for one child. */
+  private syncing: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly address: string,
@@ -25,9 +27,16 @@ export class ChildHosts {
 
   /**
    * A host for each of these children (new ones from the state file get one) and a spare; the hosts
-   * of children gone are closed. Called before every request is answered.
+   * of children gone are closed. Called before every request is answered; `children` is read when
+   * its turn comes, so a child created meanwhile keeps its host.
    */
-  async sync(accountIds: readonly string[]): Promise<void> {
+  sync(children: () => readonly string[]): Promise<void> {
+    const run = this.syncing.then(() => this.reconcile(children()))
+    this.syncing = run.catch(() => {})
+    return run
+  }
+
+  private async reconcile(accountIds: readonly string[]): Promise<void> {
     const wanted = new Set(accountIds)
     for (const host of this.hosts.filter((h) => h.owner !== undefined && !wanted.has(h.owner))) await this.drop(host)
     const served = new Set(this.hosts.map((h) => h.owner))
@@ -47,7 +56,7 @@ export class ChildHosts {
     return this.claim(accountId, spare)
   }
 
-  /** Closes a deleted child's host (requests still on it are answered first). */
+  /** Closes a deleted child's host: it answers nothing more. */
   release(accountId: string): void {
     const host = this.hosts.find((h) => h.owner === accountId)
     if (host) void this.drop(host)

@@ -158,6 +158,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state: stateOf(initial),
   }
   let children = childrenOf(initial)
+  const childIds = () => children.map((child) => child.account_id)
   /** The parent's state with every child's, as the state file holds them. */
   const snapshotAll = (): Snapshot => ({...env.state.snapshot(), children: children.map(childRecord)})
   function save(snapshot: Snapshot): Snapshot {
@@ -224,7 +225,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     // and a spare is bound for a child created now.
     const respond = async () => {
       refresh()
-      await hosts.sync(children.map((child) => child.account_id))
+      await hosts.sync(childIds)
       return answer(req, body, childId)
     }
 
@@ -251,7 +252,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     received++
     serve(req, res).catch(() => res.destroy())
   })
-  await hosts.sync(children.map((child) => child.account_id))
+  await hosts.sync(childIds)
   const live = options.authRate && setInterval(() => env.state.logs.recordLiveAuth(env.now()), options.authRate.windowMs / options.authRate.requests)
   live?.unref()
   const {port, url} = parent
