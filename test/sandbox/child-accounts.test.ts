@@ -154,6 +154,20 @@ describe('sandbox: creating and deleting child accounts (Accounts API)', () => {
     expect((error as NodeJS.ErrnoException).code).to.equal('ECONNREFUSED')
   })
 
+  it('creates sent at once each get a host of their own', async () => {
+    const created = await Promise.all(['One', 'Two', 'Three', 'Four'].map((name) => officialCall(sandbox, 'POST', '/accounts/v1/account/create', {name})))
+    expect(created.map((answer) => answer.status)).to.deep.equal([200, 200, 200, 200])
+    const hosts = created.map((answer) => answer.body.response.api_hostname as string)
+    expect(new Set(hosts).size).to.equal(4)
+    for (const answer of created) {
+      const {account_id} = answer.body.response as {account_id: string}
+      const child = sandbox.children.find((c) => c.account_id === account_id)!
+      expect(child.url).to.equal(answer.body.response.api_hostname)
+      expect((await officialCall({...sandbox, port: child.port}, 'GET', '/admin/v1/users', {account_id})).status).to.equal(200)
+      await officialCall(sandbox, 'POST', '/accounts/v1/account/delete', {account_id})
+    }
+  })
+
   it('refuses a create without a name (400) and a delete of an account that is not a child (404)', async () => {
     const nameless = await officialCall(sandbox, 'POST', '/accounts/v1/account/create')
     expect(nameless.status).to.equal(400)
@@ -181,6 +195,11 @@ describe('sandbox: a child created by one process is served by another on the sa
       expect(there.api_hostname).to.equal(child.url)
       const answer = await officialCall({...two, port: child.port}, 'POST', '/admin/v1/users', {account_id, username: 'wesker'})
       expect(answer.status).to.equal(200)
+      // Lists answered together after another process's change agree on the new child's host.
+      const again = await officialCall(one, 'POST', '/accounts/v1/account/create', {name: 'Tyrell'})
+      const lists = await Promise.all([1, 2, 3].map(() => officialCall(two, 'POST', '/accounts/v1/account/list')))
+      const tyrell = lists.map((list) => (list.body.response as Array<{account_id: string; api_hostname: string}>).find((a) => a.account_id === again.body.response.account_id)!.api_hostname)
+      expect(new Set(tyrell).size).to.equal(1)
     } finally {
       await Promise.all([one.close(), two.close()])
     }
