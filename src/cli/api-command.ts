@@ -1,5 +1,7 @@
-// Base of every command that calls Duo: adds --profile, --sandbox and --ca-bundle, and builds the
-// signed client once, lazily, so commands that fail validation never touch the network or the keys.
+// Base of every command that calls Duo: adds --profile, --sandbox, --ca-bundle and --account, and
+// builds the signed client once, lazily, so commands that fail validation never touch the network or
+// the keys. With a child account (--account, DUO_ACCOUNT or the profile's), the client is built for
+// it, so everything the command calls (names, pickers, `duo api`, REST, MCP) reaches the child.
 import {Command, Flags} from '@oclif/core'
 
 import {type ClientOptions, DuoClient, describeExchange, describeRetry} from '../transport/client.js'
@@ -8,6 +10,8 @@ import {DuoCommand} from './duo-command.js'
 import {startEmbeddedSandbox} from './embedded-sandbox.js'
 import {DIRECT} from '../transport/network.js'
 import {pickMissing} from './pickers.js'
+import {NotFoundError} from '../core/errors.js'
+import {findChildAccount, namesParent} from '../tasks/child-account.js'
 
 interface Session {
   client: DuoClient
@@ -18,6 +22,11 @@ interface Session {
 
 export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T> {
   static override baseFlags = {
+    account: Flags.string({
+      description: 'MSP child account to act on, by name or account id, with the parent\'s keys (default: the profile\'s account; "none": the parent itself)',
+      env: 'DUO_ACCOUNT',
+      helpGroup: 'GLOBAL',
+    }),
     'ca-bundle': Flags.string({
       description: 'PEM file of CA certificates to trust besides the system ones, e.g. a TLS-inspecting proxy\'s (instead of the profile\'s)',
       env: 'DUO_CA_BUNDLE',
@@ -65,23 +74,49 @@ export abstract class ApiCommand<T extends typeof Command> extends DuoCommand<T>
   }
 
   private async openSession(): Promise<Session> {
-    const flags = this.flags as {'ca-bundle'?: string; profile?: string; sandbox?: boolean}
+    const flags = this.flags as {account?: string; 'ca-bundle'?: string; profile?: string; sandbox?: boolean}
     if (flags.sandbox) {
       const sandbox = await startEmbeddedSandbox(this.config.configDir)
-      // The emulator runs in this process on loopback, where no proxy from the environment could reach it.
-      const credentials = {...sandbox.credentials, proxy: DIRECT}
-      const client = new DuoClient({credentials, version: this.config.version, ...this.reporting()})
-      return {client, credentials, stop: async () => (client.close(), sandbox.stop())}
+      try {
+        // The emulator runs in this process on loopback, where no proxy from the environment could reach it.
+        const credentials = await this.withAccount({...sandbox.credentials, proxy: DIRECT}, flags.account)
+        const client = new DuoClient({credentials, version: this.config.version, ...this.reporting()})
+        return {client, credentials, stop: async () => (client.close(), sandbox.stop())}
+      } catch (error) {
+        await sandbox.stop()
+        throw error
+      }
     }
 
     const resolved = resolveCredentials(this.profiles, flags.profile)
-    const credentials = flags['ca-bundle'] ? {...resolved, caBundle: flags['ca-bundle']} : resolved
+    const credentials = await this.withAccount(flags['ca-bundle'] ? {...resolved, caBundle: flags['ca-bundle']} : resolved, flags.account)
     const client = new DuoClient({credentials, version: this.config.version, ...this.reporting()})
     return {client, credentials, stop: async () => client.close()}
   }
 
+  /**
+   * The credentials for the child account named by --account (DUO_ACCOUNT), else by the profile:
+   * looked up with the parent's keys before anything else is sent, so an unknown account reaches
+   * no child. "none" keeps the parent itself.
+   */
+  private async withAccount(parent: ResolvedCredentials, flag: string | undefined): Promise<ResolvedCredentials> {
+    const {profileAccount} = parent
+    const wanted = flag ?? profileAccount?.account_id
+    if (wanted === undefined || namesParent(wanted)) return parent
+    try {
+      const account = await findChildAccount(parent, wanted, {version: this.config.version, ...this.reporting()})
+      return {...parent, account, source: `${parent.source}, child account "${account.name}" (${account.account_id})`}
+    } catch (error) {
+      if (flag !== undefined || !(error instanceof NotFoundError)) throw error
+      throw new NotFoundError(
+        `The child account of ${parent.source}, "${profileAccount!.name}" (${profileAccount!.account_id}), is not among the parent's child accounts any more.`,
+        'Set another with `duo profiles set NAME --account NAME|ID`, or `--account none` for the parent itself; `duo accounts list` shows them.',
+      )
+    }
+  }
+
   /** Every backoff is said on stderr (a wait is never silent); with --verbose, every request too. */
-  private reporting(): Pick<ClientOptions, 'onExchange' | 'onRetry'> {
+  protected reporting(): Pick<ClientOptions, 'onExchange' | 'onRetry'> {
     const say = (line: string) => process.stderr.write(line + '\n')
     return {
       onExchange: (this.flags as {verbose?: boolean}).verbose ? (event) => say(`duo: ${describeExchange(event)}`) : undefined,

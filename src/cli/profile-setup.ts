@@ -19,7 +19,7 @@ export interface ProfileInput {
 
 const IKEY = /^DI[A-Z0-9]{18}$/
 
-export async function gatherProfile(ctx: PromptContext, input: ProfileInput): Promise<Profile> {
+export async function gatherProfile(ctx: PromptContext, input: ProfileInput): Promise<Omit<Profile, 'account'>> {
   // Check what was given before asking for the rest, so a typo fails fast.
   if (input.host) parseApiHost(input.host)
   const network = {
@@ -61,6 +61,8 @@ export interface ProfileView {
   signatureVersion: SignatureVersion
   proxy?: string
   caBundle?: string
+  /** The MSP child account it acts on: "Name (DA…)". */
+  account?: string
 }
 
 /** A profile as shown to people and scripts: the secret key is never included. */
@@ -75,5 +77,6 @@ export function viewProfile(store: ProfileStore, name: string): ProfileView {
     skey: `******** (${profile.skey.length} characters, hidden)`,
     ...(profile.proxy === undefined ? {} : {proxy: redactProxy(profile.proxy)}),
     ...(profile.caBundle === undefined ? {} : {caBundle: profile.caBundle}),
+    ...(profile.account === undefined ? {} : {account: `${profile.account.name} (${profile.account.account_id})`}),
   }
 }

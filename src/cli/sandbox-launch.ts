@@ -1,5 +1,6 @@
 // `duo sandbox start`: turns flags into sandbox options, runs it until a signal, and offers to save
 // its keys as a profile (the sandbox's keys are throwaway, so showing them is fine).
+import type {ChildAccount} from '../core/calls.js'
 import type {RunningSandbox, SandboxOptions} from '../sandbox/server.js'
 import {parseDuration, parseRateLimit} from '../core/durations.js'
 import type {ProfileStore} from '../core/profiles.js'
@@ -47,6 +48,17 @@ export interface SandboxAnnouncement {
 
 export function announce(sandbox: RunningSandbox): SandboxAnnouncement {
   return {host: sandbox.host, ikey: sandbox.ikey, skey: sandbox.skey, url: sandbox.url}
+}
+
+/** The MSP child accounts the sandbox serves, as the Accounts API lists them. */
+export function announcedAccounts(sandbox: RunningSandbox): ChildAccount[] {
+  return sandbox.children.map((child) => ({account_id: child.account_id, api_hostname: child.url, name: child.name}))
+}
+
+/** One stderr line: the children, and how to reach one. */
+export function describeAccounts(accounts: readonly ChildAccount[]): string {
+  const listed = accounts.map((account) => `${account.name} (${account.account_id}) at ${account.api_hostname}`).join('; ')
+  return `MSP child accounts: ${listed}. Reach one with --account NAME|ID, e.g. \`duo users list --account "${accounts[0]?.name}"\`.`
 }
 
 export function saveSandboxProfile(store: ProfileStore, name: string, sandbox: RunningSandbox): void {

@@ -16,6 +16,20 @@ export interface Credentials {
   proxy?: string
   /** A PEM file of CA certificates to trust besides Node's (a TLS-inspecting proxy's CA). */
   caBundle?: string
+  /**
+   * An MSP child account these (the parent's) keys act on: every Admin API call then goes to its
+   * api_hostname with its account_id; Accounts API calls still go to `host` (see child-accounts.ts).
+   */
+  account?: ChildAccount
+}
+
+/** A child account as the parent's Accounts API lists it (Duo Accounts API docs, "Retrieve Accounts"). */
+export interface ChildAccount {
+  /** 20 characters, e.g. DA9VZOC5X63I2W72NRP9. */
+  account_id: string
+  name: string
+  /** Where the child's Admin API calls go: a hostname (a loopback URL in the sandbox). */
+  api_hostname: string
 }
 
 /**

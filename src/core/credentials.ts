@@ -4,11 +4,13 @@
 import type {Credentials} from './calls.js'
 import {ConfigError} from './errors.js'
 import {parseApiHost} from './host.js'
-import type {ProfileStore} from './profiles.js'
+import type {ProfileAccount, ProfileStore} from './profiles.js'
 
 export interface ResolvedCredentials extends Credentials {
   /** Where they came from, for messages (never the secret). */
   source: string
+  /** The child account the profile names; looked up by the caller, which may call Duo (core does not). */
+  profileAccount?: ProfileAccount
 }
 
 /** Where the credentials come from by the resolution order, before anything in them is checked. */
@@ -59,7 +61,7 @@ export function resolveCredentials(
 }
 
 function fromProfile(store: ProfileStore, name: string): ResolvedCredentials {
-  const profile = store.get(name)
+  const {account, ...profile} = store.get(name)
   parseApiHost(profile.host)
-  return {...profile, source: `profile "${name}"`}
+  return {...profile, source: `profile "${name}"`, ...(account ? {profileAccount: account} : {})}
 }

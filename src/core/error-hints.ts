@@ -1,4 +1,5 @@
 // What to do about the Duo errors people meet most (Duo Admin API docs, "Response Format", and the official clients' issue trackers).
+import {PERMISSIONS} from './catalog/types.js'
 
 export interface ApiErrorContext {
   status: number
@@ -30,6 +31,10 @@ export function hintForApiError(ctx: ApiErrorContext): string | undefined {
     }
 
     case 40_301: {
+      if (ctx.permission === PERMISSIONS.accounts) {
+        return 'Child accounts are reached with the parent account\'s Accounts API application: protect "Accounts API" in the parent\'s Admin Panel (Applications → Protect an Application) and use its keys.'
+      }
+
       return ctx.permission
         ? `The Admin API application lacks the "${ctx.permission}" permission. Grant it in the Duo Admin Panel: Applications → your Admin API application → Permissions.`
         : 'The Admin API application lacks a permission this call needs (Admin Panel: Applications → your Admin API application → Permissions), or an IP restriction applies.'

@@ -18,6 +18,17 @@ export interface Profile {
   proxy?: string
   /** Absolute path of a PEM file of extra CA certificates (a TLS-inspecting proxy's CA). */
   caBundle?: string
+  /** The MSP child account these (the parent's) keys act on, as found when it was set. */
+  account?: ProfileAccount
+}
+
+/**
+ * A child account as a profile keeps it: the id, which is looked up again on every run (its
+ * api_hostname comes from the parent's list then), and the name, for people to read.
+ */
+export interface ProfileAccount {
+  account_id: string
+  name: string
 }
 
 interface Schema {
@@ -172,7 +183,7 @@ export class ProfileStore {
   }
 }
 
-const PROFILE_FIELDS: Record<keyof Profile, 'optional' | 'required'> = {
+const PROFILE_FIELDS: Record<Exclude<keyof Profile, 'account'>, 'optional' | 'required'> = {
   caBundle: 'optional',
   host: 'required',
   ikey: 'required',
@@ -202,10 +213,19 @@ function checkShape(file: string, parsed: unknown): Schema {
       }
     }
 
+    const {account} = profile
+    if (account !== undefined && !(isObject(account) && nonEmpty(account.account_id) && nonEmpty(account.name))) {
+      throw wrong(`${at}.account`, 'must be an object with a non-empty account_id and name')
+    }
+
     checked[name] = profile as unknown as Profile
   }
 
   return {...(defaultProfile === undefined ? {} : {defaultProfile}), profiles: checked}
+}
+
+function nonEmpty(value: unknown): boolean {
+  return typeof value === 'string' && value !== ''
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -1,6 +1,7 @@
 // Runs one operation: permission, parameter checks (catalog-driven, via checkParams), then its
 // handler. Requests and /admin/v1/bulk entries both come through here.
 import {type Operation, permissionKey} from '../core/catalog/index.js'
+import {isAccountsApiPath} from '../core/child-accounts.js'
 import {checkParams, describeProblems} from '../core/params.js'
 import type {RequestParams} from '../core/calls.js'
 import {ApiFailure, type Result, invalidParams, missingParams} from './envelope.js'
@@ -24,10 +25,11 @@ export function execute(env: SandboxEnv, route: Route, input: Record<string, unk
 }
 
 /**
- * What Duo accepts and ignores, which is therefore not "unknown": `account_id` on every call (the
- * MSP parameter duo_client_python adds to every call once set; a child account is not emulated)
- * and the legacy group flags Duo's Admin API docs keep accepting (duo_client_python still sends
- * them from create_group / modify_group).
+ * What Duo accepts and ignores, which is therefore not "unknown": `account_id` on every Admin API
+ * call (the MSP parameter duo_client_python adds to every call once set; a child's host checks it
+ * before dispatch, see child-accounts.ts, and the parent's ignores it) and the legacy group flags
+ * Duo's Admin API docs keep accepting (duo_client_python still sends them from create_group /
+ * modify_group). The Accounts API's own calls never get account_id added, so there it is unknown.
  */
 const IGNORED_EVERYWHERE = ['account_id']
 const IGNORED_BY: Partial<Record<string, readonly string[]>> = {
@@ -36,7 +38,7 @@ const IGNORED_BY: Partial<Record<string, readonly string[]>> = {
 }
 
 function withoutIgnored(operation: Operation, input: Record<string, unknown>): Record<string, unknown> {
-  const ignored = new Set([...IGNORED_EVERYWHERE, ...(IGNORED_BY[operation.name] ?? [])])
+  const ignored = new Set([...(isAccountsApiPath(operation.path) ? [] : IGNORED_EVERYWHERE), ...(IGNORED_BY[operation.name] ?? [])])
   // A parameter the catalog itself declares is checked as declared.
   for (const param of operation.params) ignored.delete(param.name)
   return Object.fromEntries(Object.entries(input).filter(([name]) => !ignored.has(name)))

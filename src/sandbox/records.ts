@@ -165,6 +165,23 @@ export interface Snapshot {
   pushes: PushRecord[]
   /** The logs' anchor and the events the sandbox recorded itself (bounded); absent in older files. */
   logs?: LogsSnapshot
+  /** The MSP child accounts this (parent) account holds; absent in older files, which get the seeded ones. */
+  children?: ChildAccountRecord[]
+}
+
+/** A child account: its id and name, and its own tenant's data (it answers to the parent's keys). */
+export interface ChildAccountRecord {
+  account_id: string
+  name: string
+  tenant: Omit<Snapshot, 'children' | 'ikey' | 'skey' | 'version'>
+  /** Its billing as the parent reads it; absent in older files (see child-accounts.ts for the default). */
+  billing?: ChildBilling
+}
+
+export interface ChildBilling {
+  /** ENTERPRISE, PLATFORM, BEYOND or PERSONAL. */
+  edition: string
+  telephony_credits: number
 }
 
 export type SeedData = Omit<Snapshot, 'ikey' | 'logs' | 'skey' | 'version'>

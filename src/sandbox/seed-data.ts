@@ -185,7 +185,7 @@ function generatedSet(count: number): SeedData {
   return {directories: [demoDirectory(random)], groups, phones, pushes: [], tokens, users}
 }
 
-function baseUser(random: Random, username: string, first: string, last: string, created: number): UserRecord {
+export function baseUser(random: Random, username: string, first: string, last: string, created: number): UserRecord {
   return {
     aliases: NO_ALIASES,
     bypass_codes: NONE,
@@ -210,7 +210,7 @@ function baseUser(random: Random, username: string, first: string, last: string,
   }
 }
 
-function group(random: Random, name: string, desc: string): GroupRecord {
+export function group(random: Random, name: string, desc: string): GroupRecord {
   return {
     desc,
     group_id: duoId('DG', random),

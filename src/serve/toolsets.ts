@@ -16,6 +16,7 @@ const RESOURCE_TOOLSET: Record<string, string> = {
   account: 'account',
   admins: 'account',
   administrative_units: 'account',
+  billing: 'account',
   branding: 'account',
   bulk: 'users',
   bypass_codes: 'devices',
@@ -37,7 +38,7 @@ const RESOURCE_TOOLSET: Record<string, string> = {
 
 /** What each toolset holds, for --help, the dynamic mode's list and the README. */
 const DESCRIPTIONS: Record<string, string> = {
-  account: 'The account itself: administrators, integrations, settings, summary and policies',
+  account: 'The account itself: administrators, integrations, settings, summary and policies; an MSP\'s child accounts and their billing',
   devices: 'Phones, hardware tokens, WebAuthn credentials, desktop authenticators and bypass codes',
   groups: 'Groups and their members',
   logs: 'Authentication, administrator and telephony logs, and Trust Monitor events',

@@ -37,6 +37,11 @@ export interface DoctorInput {
   rawHost?: string
   configFile: {path: string; exists: boolean; looseMode: number | undefined}
   timeoutMs?: number
+  /**
+   * Why the child account (--account, DUO_ACCOUNT or the profile's) could not be looked up; the
+   * checks then run on the parent's credentials, to find out why (network, keys, permission).
+   */
+  accountError?: DuoError
 }
 
 type Outcome = {ok: false; detail: string; fix: string} | {ok: true; detail: string; skipped?: boolean}
@@ -98,9 +103,12 @@ export async function runDoctor(input: DoctorInput): Promise<DoctorReport> {
   let endpoint: ApiEndpoint | undefined
   await list.step('host', () => {
     if (hostError) return {detail: hostError.message, fix: hostError.hint ?? 'Give the API hostname from the Admin Panel.', ok: false}
-    endpoint = parseApiHost((credentials as ResolvedCredentials).host)
+    // For a child account, the host its calls go to (the parent's lookup already worked, or this would not run).
+    const {account, host} = credentials as ResolvedCredentials
+    endpoint = parseApiHost(account?.api_hostname ?? host)
     const plain = endpoint.baseUrl.startsWith('http:') ? ' (plain http: a loopback sandbox only)' : ''
-    return {detail: endpoint.baseUrl + plain, ok: true}
+    const child = account ? ` (child account "${account.name}", ${account.account_id})` : ''
+    return {detail: endpoint.baseUrl + plain + child, ok: true}
   })
   if (!endpoint || credentials instanceof DuoError) {
     list.stop('no usable API host')
@@ -141,6 +149,14 @@ function checkProfile(input: DoctorInput, hostError: DuoError | undefined): Outc
     return {
       detail: `${source}, but ${configFile.path} has mode ${mode}: other users can read the secret keys`,
       fix: `chmod 600 '${configFile.path}'`,
+      ok: false,
+    }
+  }
+
+  if (input.accountError) {
+    return {
+      detail: `${source}, but its child account could not be looked up: ${input.accountError.message.replace(/\.$/, '')}; the checks below use the parent's host`,
+      fix: input.accountError.hint ?? 'See `duo accounts list`.',
       ok: false,
     }
   }

@@ -3,6 +3,7 @@ import type {Credentials, DuoCaller, DuoEnvelope, RequestOptions, RequestParams}
 import {DuoApiError, NetworkError} from '../core/errors.js'
 import {hintForApiError, hintForNonJsonAnswer} from '../core/error-hints.js'
 import {type ApiEndpoint, parseApiHost} from '../core/host.js'
+import {isAccountsApiPath, withAccountId} from '../core/child-accounts.js'
 import {type HttpAnswer, exchange} from './http-exchange.js'
 import {type Transport, createTransport, describeTransportFailure} from './network.js'
 import {type CanonicalParams, canonicalizeParams, formatDuoDate, signRequest} from '../core/signing.js'
@@ -75,7 +76,10 @@ export const backoffClock = {
 }
 
 export class DuoClient implements DuoCaller {
+  /** Where Admin API calls go: the host, or the child account's api_hostname when the credentials name one. */
   readonly endpoint: ApiEndpoint
+  /** Where Accounts API calls go: always the credentials' own (the parent's) host. */
+  private readonly accountsEndpoint: ApiEndpoint
   /** Duo's clock minus ours, from the last answer's Date header (for clock-skew hints). */
   clockOffsetMs: number | undefined
   private readonly transport: Transport
@@ -83,7 +87,9 @@ export class DuoClient implements DuoCaller {
   private readonly userAgent: string
 
   constructor(options: ClientOptions) {
-    this.endpoint = parseApiHost(options.credentials.host)
+    this.accountsEndpoint = parseApiHost(options.credentials.host)
+    const {account} = options.credentials
+    this.endpoint = account ? parseApiHost(account.api_hostname) : this.accountsEndpoint
     this.options = {
       maxAttempts: 7,
       now: () => new Date(),
@@ -152,10 +158,11 @@ export class DuoClient implements DuoCaller {
       try {
         answer = await this.send(upper, path, params)
       } catch (error) {
+        const {baseUrl} = this.endpointFor(path)
         const failure = describeTransportFailure(error, {
-          baseUrl: this.endpoint.baseUrl,
+          baseUrl,
           caBundle: this.transport.caBundle?.path,
-          proxy: await this.transport.proxyFor(this.endpoint.baseUrl + path),
+          proxy: await this.transport.proxyFor(baseUrl + path),
           timeoutMs: this.options.timeoutMs,
         })
         this.options.onExchange?.({attempt, error: failure.message, method: upper, ms: Date.now() - started, path})
@@ -213,13 +220,21 @@ export class DuoClient implements DuoCaller {
     this.transport.close()
   }
 
-  private async send(method: string, path: string, params: RequestParams): Promise<HttpAnswer> {
+  private endpointFor(path: string): ApiEndpoint {
+    return isAccountsApiPath(path) ? this.accountsEndpoint : this.endpoint
+  }
+
+  private async send(method: string, path: string, given: RequestParams): Promise<HttpAnswer> {
     const {credentials} = this.options
+    // The one place a child account's id joins a call, so every surface (commands, name lookups,
+    // `duo api`, REST, MCP) reaches the child; it is signed like any other parameter.
+    const params = withAccountId(given, credentials.account, path)
+    const endpoint = this.endpointFor(path)
     const version = credentials.signatureVersion ?? 5
     const keys = {digest: version === 5 ? ('sha512' as const) : (credentials.digest ?? 'sha512'), ikey: credentials.ikey, skey: credentials.skey, version}
     const date = formatDuoDate(this.options.now())
     const headers: Record<string, string> = {Date: date, 'User-Agent': this.userAgent}
-    let url = this.endpoint.baseUrl + path
+    let url = endpoint.baseUrl + path
     let body: string | undefined
     let signedParams: CanonicalParams = {}
 
@@ -236,7 +251,7 @@ export class DuoClient implements DuoCaller {
       headers['Content-Type'] = 'application/x-www-form-urlencoded'
     }
 
-    headers.Authorization = signRequest(keys, {body: body ?? '', date, host: this.endpoint.signHost, method, params: signedParams, path})
+    headers.Authorization = signRequest(keys, {body: body ?? '', date, host: endpoint.signHost, method, params: signedParams, path})
     const target = new URL(url)
     return exchange(target, {agent: await this.transport.agentFor(target), body, headers, method, timeoutMs: this.options.timeoutMs})
   }

@@ -458,6 +458,27 @@ describe('sandbox: every catalog operation', () => {
     })
   })
 
+  describe('MSP child accounts (Accounts API) and their billing', () => {
+    it('listaccounts, createaccount, deleteaccount on the parent; billing through a client for the child', async () => {
+      const listed = await call('listaccounts')
+      expect(listed.response.map((a: Any) => a.name)).to.deep.equal(['Acme Dental', 'Globex Logistics'])
+      const created = (await call('createaccount', {name: 'Initech'})).response
+      expect(Object.keys(created).sort()).to.deep.equal(['account_id', 'api_hostname', 'name'])
+      // The billing calls go where a child's calls go: its host, with its account_id (the client adds both).
+      const child = clientFor(sandbox, {account: created})
+      try {
+        for (const operation of ['getbillingedition', 'gettelephonycredits'] as const) covered.add(operation)
+        expect((await invoke<Any>(child, 'getbillingedition')).response).to.deep.equal({edition: 'ENTERPRISE'})
+        expect((await invoke<Any>(child, 'gettelephonycredits')).response).to.deep.equal({credits: 0})
+      } finally {
+        child.close()
+      }
+
+      expect((await call('deleteaccount', {account_id: created.account_id})).response).to.equal('')
+      await expectDuoError(call('deleteaccount', {account_id: created.account_id}), 404, 40_401)
+    })
+  })
+
   describe('coverage', () => {
     it('exercised every operation of the catalog', () => {
       expect([...covered].sort()).to.deep.equal(operations.map((o) => o.name).sort())

@@ -13,7 +13,7 @@ import {SandboxState} from '../../src/sandbox/state.js'
 function setup(answer: PushAnswer) {
   let now = 1_000_000
   const state = new SandboxState({ikey: 'DI', skey: 'S', version: 1, ...seedData(0)})
-  const env: SandboxEnv = {now: () => now, permissions: grantAllBut(), push: {answer, delayMs: 2000}, state}
+  const env: SandboxEnv = {accounts: {create: () => { throw new Error('no accounts') }, list: () => [], remove: () => false}, now: () => now, permissions: grantAllBut(), push: {answer, delayMs: 2000}, state}
   const run = (method: string, path: string, input: Record<string, unknown>) => {
     const match = matchRoute(method, path)
     if (match.kind !== 'found') throw new Error(`no route ${method} ${path}`)

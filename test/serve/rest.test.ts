@@ -106,7 +106,8 @@ function restRequest(operationName: OperationName, input: Record<string, unknown
 }
 
 /** What each sandbox makes up on its own: object ids, push ids, bypass and confirmation codes. */
-const GENERATED = /^(D[A-Z][A-Z0-9]{18}|\d{6}|\d{9}|[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12})$/
+// A loopback URL is a created child account's api_hostname: each sandbox binds its own port.
+const GENERATED = /^(D[A-Z][A-Z0-9]{18}|\d{6}|\d{9}|[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}|http:\/\/127\.0\.0\.1:\d+)$/
 /** Timestamps taken from each sandbox's clock, a few milliseconds apart. */
 const CLOCK_FIELDS = new Set(['created', 'expiration', 'last_directory_sync'])
 
@@ -289,6 +290,16 @@ describe('duo serve rest: every route, as Duo answers it', () => {
 
     // The account summary, beyond the capability.
     await both('getinfosummary', {}, 'query')
+
+    // The Accounts API: the same children, each listed at its own sandbox's host.
+    for (const [i, child] of direct.children.entries()) map.set(child.url, adapter.sandbox.children[i].url)
+    await both('listaccounts', {}, 'json')
+    const initech = (await both('createaccount', {name: 'Initech'}, 'form')).response
+    await both('deleteaccount', {account_id: initech.account_id}, 'json')
+    await both('deleteaccount', {account_id: 'DA0000000000000GONE0'}, 'form', 404)
+    // Billing is a child's: the parent's own host refuses it, alike both ways.
+    await both('getbillingedition', {}, 'query', 400)
+    await both('gettelephonycredits', {}, 'query', 400)
 
     // The logs: the two sandboxes' histories are generated from different start times, so their
     // windows are compared where both are empty, plus a refused window.

@@ -6,6 +6,7 @@ import {type ProfileView, gatherProfile, viewProfile} from '../../cli/profile-se
 import {checkProfileName} from '../../core/profiles.js'
 import {confirmOrAbort} from '../../cli/prompts.js'
 import {checkNewKeys} from '../../tasks/profile-check.js'
+import {profileAccountFor} from '../../tasks/child-account.js'
 
 export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
   static override args = {
@@ -21,6 +22,7 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
   ]
 
   static override flags = {
+    account: Flags.string({description: 'MSP child account these (the parent\'s Accounts API) keys act on, by name or account id; looked up before saving'}),
     'ca-bundle': Flags.string({description: 'PEM file of CA certificates to trust besides the system ones (a TLS-inspecting proxy\'s CA)'}),
     default: Flags.boolean({description: 'Make this the default profile (the first profile always is)'}),
     force: Flags.boolean({description: 'Replace an existing profile of the same name without asking'}),
@@ -48,13 +50,16 @@ export default class ProfilesAdd extends DuoCommand<typeof ProfilesAdd> {
       signatureVersion: Number(this.flags['signature-version']) as 2 | 5,
       skeyFromStdin: this.flags['skey-stdin'],
     })
+    const keys = {...profile, source: `the new profile "${name}"`}
+    // The child is looked up first, so the keys are then checked where commands will send them.
+    const child = this.flags.account === undefined ? undefined : await profileAccountFor(keys, this.flags.account)
     if (this.flags.verify) {
       const configFile = {exists: existsSync(this.profiles.path), looseMode: this.profiles.looseMode(), path: this.profiles.path}
-      const checked = await checkNewKeys({...profile, source: `the new profile "${name}"`}, configFile)
+      const checked = await checkNewKeys({...keys, ...(child && {account: child.found})}, configFile)
       if (checked.note) this.note(checked.note)
     }
 
-    this.profiles.save(name, profile, this.flags.default)
+    this.profiles.save(name, {...profile, ...(child?.kept && {account: child.kept})}, this.flags.default)
     this.note(`Saved profile "${name}" in ${this.profiles.path}.`)
     return viewProfile(this.profiles, name)
   }

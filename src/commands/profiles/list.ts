@@ -9,7 +9,12 @@ export default class ProfilesList extends DuoCommand<typeof ProfilesList> {
   async run(): Promise<ProfileView[]> {
     const views = this.profiles.names().map((name) => viewProfile(this.profiles, name))
     if (views.length === 0) this.note('No profiles yet. Add one with `duo profiles add`.')
-    else this.show(() => renderTable(views.map((v) => ({...v, default: v.default ? '*' : ''})), ['name', 'default', 'host', 'ikey']))
+    else {
+      // The account column only once some profile acts on a child account (an MSP's).
+      const columns = ['name', 'default', 'host', 'ikey', ...(views.some((v) => v.account) ? ['account'] : [])]
+      this.show(() => renderTable(views.map((v) => ({...v, default: v.default ? '*' : ''})), columns))
+    }
+
     return views
   }
 }

@@ -7,6 +7,8 @@ import {UsageError} from '../../core/errors.js'
 import {parseApiHost} from '../../core/host.js'
 import type {Profile} from '../../core/profiles.js'
 import {checkProxySetting, readCaBundle} from '../../transport/network.js'
+import {resolveCredentials} from '../../core/credentials.js'
+import {profileAccountFor} from '../../tasks/child-account.js'
 
 export default class ProfilesSet extends DuoCommand<typeof ProfilesSet> {
   static override args = {
@@ -20,6 +22,8 @@ export default class ProfilesSet extends DuoCommand<typeof ProfilesSet> {
     '<%= config.bin %> <%= command.id %> prod --proxy http://proxy.example.com:3128',
     '<%= config.bin %> <%= command.id %> prod --ca-bundle ./corp-ca.pem',
     '<%= config.bin %> <%= command.id %> prod --proxy direct --signature-version 5',
+    '<%= config.bin %> <%= command.id %> msp --account "Acme Dental"',
+    '<%= config.bin %> <%= command.id %> msp --account none',
   ]
 
   static override flags = {
@@ -27,9 +31,10 @@ export default class ProfilesSet extends DuoCommand<typeof ProfilesSet> {
     host: Flags.string({description: 'API hostname, e.g. api-1234abcd.duosecurity.com'}),
     proxy: Flags.string({description: 'Proxy URL, or "direct" for none (wins over HTTPS_PROXY)'}),
     'signature-version': Flags.option({description: 'Request signature version: 5 (SHA-512) or legacy 2', options: ['2', '5'] as const})(),
+    account: Flags.string({description: 'MSP child account to act on by default, by name or account id (looked up now with the profile\'s keys), or "none" to clear it'}),
   }
 
-  static override summary = 'Change a profile\'s host, proxy, CA bundle or signature version, keeping its keys'
+  static override summary = 'Change a profile\'s host, proxy, CA bundle, signature version or child account, keeping its keys'
 
   async run(): Promise<ProfileView> {
     const {name} = this.args
@@ -42,7 +47,17 @@ export default class ProfilesSet extends DuoCommand<typeof ProfilesSet> {
     if (this.flags.proxy !== undefined) changes.proxy = checkProxySetting(this.flags.proxy)
     if (this.flags['ca-bundle'] !== undefined) changes.caBundle = readCaBundle(this.flags['ca-bundle']).path
     if (this.flags['signature-version'] !== undefined) changes.signatureVersion = Number(this.flags['signature-version']) as 2 | 5
-    if (Object.keys(changes).length === 0) throw new UsageError('Nothing to change.', 'Pass --host, --proxy, --ca-bundle or --signature-version.')
+    if (this.flags.account === undefined && Object.keys(changes).length === 0) {
+      throw new UsageError('Nothing to change.', 'Pass --host, --proxy, --ca-bundle, --signature-version or --account.')
+    }
+
+    if (this.flags.account !== undefined) {
+      // Looked up with the profile's keys as they will be (a new host or proxy given here counts).
+      const {profileAccount: _old, ...parent} = resolveCredentials(this.profiles, name)
+      const {account: _unset, ...network} = changes
+      changes.account = (await profileAccountFor({...parent, ...network}, this.flags.account)).kept
+    }
+
     this.profiles.update(name, changes)
     this.note(`Updated profile "${name}": ${Object.keys(changes).join(', ')}.`)
     const view = viewProfile(this.profiles, name)

@@ -4,11 +4,11 @@ import {PERMISSIONS} from '../../core/catalog/index.js'
 import {DuoCommand} from '../../cli/duo-command.js'
 import {renderRecord, writeJsonLine} from '../../cli/output.js'
 import {confirmOrAbort} from '../../cli/prompts.js'
-import {announce, sandboxOptions, saveSandboxProfile, untilSignal} from '../../cli/sandbox-launch.js'
+import {announce, announcedAccounts, describeAccounts, sandboxOptions, saveSandboxProfile, untilSignal} from '../../cli/sandbox-launch.js'
 
 export default class SandboxStart extends DuoCommand<typeof SandboxStart> {
   static override description =
-    'Serves a local emulator of the Duo Admin API on 127.0.0.1: it checks signatures as Duo does, keeps state, pages, and answers Duo\'s envelopes and error codes. Runs until Ctrl-C (SIGINT) or SIGTERM. With --json, prints one line {url, host, ikey, skey} on stdout.'
+    'Serves a local emulator of the Duo Admin API on 127.0.0.1: it checks signatures as Duo does, keeps state, pages, and answers Duo\'s envelopes and error codes. Runs until Ctrl-C (SIGINT) or SIGTERM. Its integration is also granted the Accounts API: it is an MSP parent of two child accounts, each served on a port of its own (see `duo accounts list`). With --json, prints one line {url, host, ikey, skey, accounts} on stdout.'
 
   static override examples = [
     '<%= config.bin %> <%= command.id %>',
@@ -39,8 +39,10 @@ export default class SandboxStart extends DuoCommand<typeof SandboxStart> {
     const failRate = this.flags['fail-rate'] === undefined ? undefined : Number(this.flags['fail-rate'])
     const sandbox = await startSandbox(sandboxOptions({...this.flags, 'fail-rate': failRate}))
     const info = announce(sandbox)
-    if (this.jsonEnabled()) writeJsonLine(info)
+    const accounts = announcedAccounts(sandbox)
+    if (this.jsonEnabled()) writeJsonLine({...info, accounts})
     else this.show(() => renderRecord({...info}))
+    this.note(describeAccounts(accounts))
 
     const profileName = this.flags['save-profile'] ?? (this.prompt.interactive ? 'sandbox' : undefined)
     if (profileName) {

@@ -4,7 +4,9 @@
 // (duo.com/docs/adminapi); where it is silent, an entry follows Duo's official clients
 // (duo_client_python, duo_api_nodejs) and says so next to the choice.
 import {accountOperations} from './account.js'
+import {accountsOperations} from './accounts.js'
 import {authenticatorOperations} from './authenticators.js'
+import {billingOperations} from './billing.js'
 import {bulkOperations} from './bulk.js'
 import {bypassCodeOperations} from './bypass-codes.js'
 import {groupOperations} from './groups.js'
@@ -27,6 +29,8 @@ export const operations = [
   ...bypassCodeOperations,
   ...accountOperations,
   ...logOperations,
+  ...accountsOperations,
+  ...billingOperations,
 ] as const
 
 /** The name of every operation in the catalog: a typo in an operation name is a compile error. */

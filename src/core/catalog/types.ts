@@ -58,6 +58,8 @@ export interface Paging {
  * API docs, "Permissions"); the keys are what `duo sandbox start --deny` takes.
  */
 export const PERMISSIONS = {
+  /** Not a checkbox but an application type: the parent's Accounts API integration (Duo Accounts API docs). */
+  accounts: 'Accounts API',
   admins: 'Grant administrators',
   applications: 'Grant applications',
   info: 'Grant read information',

@@ -1,9 +1,9 @@
 // What every handler gets: the state, the sandbox clock and settings, its checked parameters, and a
 // way to run another operation (for /admin/v1/bulk).
-import type {RequestParams} from '../../core/calls.js'
+import type {ChildAccount, RequestParams} from '../../core/calls.js'
 import type {Operation, OperationName, PermissionKey} from '../../core/catalog/index.js'
 import type {Result} from '../envelope.js'
-import type {PushAnswer} from '../records.js'
+import type {ChildBilling, PushAnswer} from '../records.js'
 import type {Route} from '../../core/routes.js'
 import type {SandboxState} from '../state.js'
 
@@ -14,6 +14,18 @@ export interface SandboxEnv {
   /** What the integration is granted: false withholds it (40301). */
   permissions: Record<PermissionKey, boolean>
   push: {answer: PushAnswer; delayMs: number}
+  /** The parent's child accounts, for its Accounts API (a child's host never reaches it). */
+  accounts: ChildAccounts
+  /** On a child account's host: which child it is. */
+  child?: {account_id: string; name: string; billing: ChildBilling}
+}
+
+export interface ChildAccounts {
+  list(): ChildAccount[]
+  /** Creates one with an empty tenant, served at once on a host of its own. */
+  create(name: string): ChildAccount
+  /** False when there is no such child. */
+  remove(accountId: string): boolean
 }
 
 export interface HandlerContext extends SandboxEnv {

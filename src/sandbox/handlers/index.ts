@@ -2,7 +2,9 @@
 // operation added to the catalog without a handler does not compile.
 import {accountHandlers} from './account.js'
 import {accountBypassCodeHandlers} from './account-bypass-codes.js'
+import {accountsHandlers} from './accounts.js'
 import {authenticatorHandlers} from './authenticators.js'
+import {billingHandlers} from './billing.js'
 import {bulkUserHandlers} from './bulk-users.js'
 import {bulkHandlers} from './bulk.js'
 import {bypassCodeHandlers} from './bypass-codes.js'
@@ -32,4 +34,6 @@ export const handlers: Readonly<Record<OperationName, Handler>> = {
   ...accountBypassCodeHandlers,
   ...accountHandlers,
   ...logHandlers,
+  ...accountsHandlers,
+  ...billingHandlers,
 }
