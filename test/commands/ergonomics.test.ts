@@ -56,7 +56,7 @@ describe('duo ergonomics (built CLI)', function () {
 
   describe('help', () => {
     const manifest = JSON.parse(readFileSync(`${ROOT}/oclif.manifest.json`, 'utf8')) as {commands: Record<string, {flags: Record<string, unknown>}>}
-    const apiCommands = Object.entries(manifest.commands).filter(([id]) => !['autocomplete', 'profiles', 'sandbox'].some((local) => id.startsWith(local)))
+    const apiCommands = Object.entries(manifest.commands).filter(([id]) => !['autocomplete', 'help', 'profiles', 'sandbox'].some((local) => id.startsWith(local)))
 
     it('every command that calls Duo lists --json, --profile, --sandbox and --ca-bundle', () => {
       for (const [id, command] of apiCommands) {
