@@ -54,10 +54,12 @@ const external = [
 const builtinsAsRequire = {
   name: 'builtins-as-require',
   setup(build) {
+    // One small module per importing file, so it lands in its importer's chunk: shared by all its
+    // importers, it would be a chunk of its own, one more file for every command to load.
     build.onResolve({filter: /^node:/}, (args) =>
-      args.kind === 'import-statement' ? {namespace: 'builtin', path: args.path} : {external: true, path: args.path},
+      args.kind === 'import-statement' ? {namespace: 'builtin', path: `${args.path}?from=${args.importer}`} : {external: true, path: args.path},
     )
-    build.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path)})`, loader: 'js'}))
+    build.onLoad({filter: /.*/, namespace: 'builtin'}, (args) => ({contents: `module.exports = require(${JSON.stringify(args.path.split('?')[0])})`, loader: 'js'}))
   },
 }
 
