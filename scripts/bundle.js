@@ -21,7 +21,8 @@
 // The unbundled dist/ stays: benchmarks and in-process tests import its modules.
 import {build} from 'esbuild'
 import {readFileSync, readdirSync} from 'node:fs'
-import {join, relative} from 'node:path'
+import {readFile} from 'node:fs/promises'
+import {dirname, join, relative, resolve} from 'node:path'
 
 import {lazyPackages, oclifStartUp} from './oclif-start-up.js'
 
@@ -63,6 +64,23 @@ const builtinsAsRequire = {
   },
 }
 
+// The modules behind the command bases (the client, catalog, credentials, output …) are what almost
+// every command runs. Each command imports them all, so they share one chunk rather than the ~15
+// that the commands' different mixes would cut them into: each chunk is a file Node resolves, reads
+// and links (~1.5 ms here), and `duo users get` went from loading 20 files to 8.
+const COMMAND_BASES = ['cli/api-command.js', 'cli/list-command.js', 'cli/record-command.js']
+const commonChunk = {
+  name: 'common-chunk',
+  setup(build) {
+    const commands = resolve(dist, 'commands')
+    const bases = COMMAND_BASES.map((file) => `import ${JSON.stringify(resolve(dist, file))}`).join('\n')
+    build.onLoad({filter: /\.js$/}, async (args) => {
+      if (!args.path.startsWith(commands)) return undefined
+      return {contents: `${await readFile(args.path, 'utf8')}\n${bases}\n`, loader: 'js', resolveDir: dirname(args.path)}
+    })
+  },
+}
+
 await build({
   // oclif is CommonJS: give its require() calls a real require in the ES module output.
   banner: {js: "import {createRequire as __duoCreateRequire} from 'node:module'; const require = __duoCreateRequire(import.meta.url);"},
@@ -77,7 +95,7 @@ await build({
   minifyWhitespace: true,
   outdir: out,
   platform: 'node',
-  plugins: [builtinsAsRequire, oclifStartUp],
+  plugins: [builtinsAsRequire, oclifStartUp, commonChunk],
   sourcemap: 'linked',
   splitting: true,
   target: 'node20',
