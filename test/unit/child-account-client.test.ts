@@ -4,39 +4,17 @@
 // and by a canonical string written out here by hand (v5), not by src/core/signing.ts.
 import {expect} from 'chai'
 import {createHash, createHmac} from 'node:crypto'
-import {type IncomingMessage, type Server, createServer} from 'node:http'
-import type {AddressInfo} from 'node:net'
 import {createRequire} from 'node:module'
 
 import type {Credentials} from '../../src/core/calls.js'
 import {DuoClient} from '../../src/transport/client.js'
+import {recordingServer} from '../helpers/recording-server.js'
 
 const require = createRequire(import.meta.url)
 const duoSig = require('@duosecurity/duo_api/lib/duo_sig.js') as {
   sign(ikey: string, skey: string, method: string, host: string, path: string, params: Record<string, string | string[]>, date: string): string
 }
 
-interface Captured {
-  method: string
-  url: string
-  headers: IncomingMessage['headers']
-  body: string
-}
-
-async function recordingServer(): Promise<{captured: Captured[]; server: Server; url: string}> {
-  const captured: Captured[] = []
-  const server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c) => (body += c))
-    req.on('end', () => {
-      captured.push({body, headers: req.headers, method: req.method!, url: req.url!})
-      res.setHeader('Content-Type', 'application/json')
-      res.end(JSON.stringify({response: [], stat: 'OK'}))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {captured, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}
-}
 
 const ikey = 'DIABCDEFGHIJKLMNOPQR'
 const skey = 'abcdefghijklmnopqrstuvwxyz0123456789ABCD'

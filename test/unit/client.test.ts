@@ -1,34 +1,11 @@
 import {expect} from 'chai'
 import {createHash, createHmac} from 'node:crypto'
-import {type IncomingMessage, type Server, createServer} from 'node:http'
-import type {AddressInfo} from 'node:net'
 import nock from 'nock'
 
 import {DuoClient} from '../../src/transport/client.js'
 import {DuoApiError, NetworkError} from '../../src/core/errors.js'
+import {recordingServer} from '../helpers/recording-server.js'
 
-interface Captured {
-  method: string
-  url: string
-  headers: IncomingMessage['headers']
-  body: string
-}
-
-// A real HTTP server that records what arrives and answers OK.
-async function recordingServer(): Promise<{captured: Captured[]; server: Server; url: string}> {
-  const captured: Captured[] = []
-  const server = createServer((req, res) => {
-    let body = ''
-    req.on('data', (c) => (body += c))
-    req.on('end', () => {
-      captured.push({body, headers: req.headers, method: req.method!, url: req.url!})
-      res.setHeader('Content-Type', 'application/json')
-      res.end(JSON.stringify({response: [], stat: 'OK'}))
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {captured, server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`}
-}
 
 // Independent of src/core/signing.ts: the canonical form written out by hand from Duo's documented rules.
 function independentEncode(s: string): string {
