@@ -10,8 +10,7 @@ const pjson = JSON.parse(readFileSync(new URL('../package.json', import.meta.url
 pjson.oclif = {...pjson.oclif, commands: './src/commands'}
 
 const sources = new Plugin({ignoreManifest: true, isRoot: true, pjson, root})
-// Given plugins replace oclif's loading of them, so the ones package.json names come along here.
-const plugins = [sources, ...pjson.oclif.plugins.map((name) => new Plugin({root: fileURLToPath(new URL(`../node_modules/${name}`, import.meta.url)), type: 'core'}))]
-await Promise.all(plugins.map((plugin) => plugin.load()))
-const config = await Config.load({plugins: new Map(plugins.map((plugin) => [plugin.name, plugin])), root})
+// Given plugins replace oclif's loading of them: the sources are the only one (duo declares none).
+await sources.load()
+const config = await Config.load({plugins: new Map([[sources.name, sources]]), root})
 await execute({development: true, dir: import.meta.url, loadOptions: config})
