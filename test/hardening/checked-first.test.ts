@@ -10,13 +10,12 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-import {DuoClient} from '../../src/transport/client.js'
 import {startMcpServer} from '../../src/serve/mcp.js'
 import {startRestServer} from '../../src/serve/rest.js'
 import type {RunningSandbox} from '../../src/sandbox/server.js'
 import {runCli} from '../helpers/cli.js'
 import {rawRequest} from '../sandbox/helpers.js'
-import {type Recorder, startRecorder} from './recorder.js'
+import {recordingSuite} from './recorder.js'
 
 const quiet = {close() {}, record() {}}
 
@@ -30,22 +29,12 @@ describe('hardening: everything is checked before the first write (issue 13, cla
     return path
   }
 
-  let recorder: Recorder
-  let client: DuoClient
-  before(async () => {
-    recorder = await startRecorder()
-    client = new DuoClient({credentials: {host: recorder.url, ikey: recorder.ikey, skey: recorder.skey}, maxAttempts: 1})
-  })
-  after(async () => {
-    client.close()
-    await recorder.close()
+  const suite = recordingSuite()
+  after(() => {
     rmSync(dir, {force: true, recursive: true})
   })
-  beforeEach(() => {
-    recorder.seen.length = 0
-  })
-  const run = (args: string[]) => runCli(args, {env: recorder.env})
-  const writes = () => recorder.seen.filter((line) => !line.startsWith('GET '))
+  const run = (args: string[]) => runCli(args, {env: suite.recorder.env})
+  const writes = () => suite.recorder.seen.filter((line) => !line.startsWith('GET '))
 
   describe('duo bulk', () => {
     const create = (username: string, extra = {}) => ({body: {username, ...extra}, method: 'POST', path: '/admin/v1/users'})
@@ -66,7 +55,7 @@ describe('hardening: everything is checked before the first write (issue 13, cla
         const result = await run(['bulk', file, '--yes'])
         expect(result.code, result.stderr).to.equal(2)
         expect(result.stderr).to.contain(message)
-        expect(recorder.seen).to.deep.equal([])
+        expect(suite.recorder.seen).to.deep.equal([])
       })
     }
 
@@ -76,7 +65,7 @@ describe('hardening: everything is checked before the first write (issue 13, cla
       const result = await run(['bulk', fileWith(JSON.stringify(entries)), '--yes'])
       expect(result.code).to.equal(2)
       expect(result.stderr).to.contain('operation 111 (POST /admin/v1/users) repeats operation 4')
-      expect(recorder.seen).to.deep.equal([])
+      expect(suite.recorder.seen).to.deep.equal([])
     })
 
     it('reads a file with a byte-order mark, as users import does', async () => {
@@ -110,7 +99,7 @@ describe('hardening: everything is checked before the first write (issue 13, cla
         expect(result.stderr).to.contain(path).and.contain(message)
         // The error is one readable block: no raw control bytes reach the terminal.
         expect([...result.stderr].some((c) => c.charCodeAt(0) < 0x09 || c.charCodeAt(0) === 0x1b)).to.equal(false)
-        expect(recorder.seen).to.deep.equal([])
+        expect(suite.recorder.seen).to.deep.equal([])
       })
     }
   })
@@ -120,11 +109,11 @@ describe('hardening: everything is checked before the first write (issue 13, cla
       const result = await run(['users', 'create', '--username', 'mailless', '--email', 'mailless.example.com'])
       expect(result.code).to.equal(2)
       expect(result.stderr).to.contain('email must be an e-mail address')
-      expect(recorder.seen).to.deep.equal([])
+      expect(suite.recorder.seen).to.deep.equal([])
     })
 
     it('REST: a bad e-mail or a NUL in a field is 400, nothing upstream', async () => {
-      const server = await startRestServer({auditLog: quiet, client, port: 0})
+      const server = await startRestServer({auditLog: quiet, client: suite.client, port: 0})
       const port = Number(new URL(server.url).port)
       try {
         for (const body of [{email: 'x@', username: 'restbad'}, {realname: 'a\u0000b', username: 'restbad'}]) {
@@ -140,11 +129,11 @@ describe('hardening: everything is checked before the first write (issue 13, cla
         await server.close()
       }
 
-      expect(recorder.seen).to.deep.equal([])
+      expect(suite.recorder.seen).to.deep.equal([])
     })
 
     it('MCP: createuser with a bad e-mail is an isError result, nothing sent', async () => {
-      const server = await startMcpServer({auditLog: quiet, client, port: 0, tools: ['createuser']})
+      const server = await startMcpServer({auditLog: quiet, client: suite.client, port: 0, tools: ['createuser']})
       const agent = new Client({name: 'hardening-test', version: '1.0.0'})
       try {
         await agent.connect(new StreamableHTTPClientTransport(new URL(server.url), {requestInit: {headers: {Authorization: `Bearer ${server.token}`}}}))
@@ -156,7 +145,7 @@ describe('hardening: everything is checked before the first write (issue 13, cla
         await server.close()
       }
 
-      expect(recorder.seen).to.deep.equal([])
+      expect(suite.recorder.seen).to.deep.equal([])
     })
 
     it('users enroll --valid-secs 0 (never expires) is accepted and sent', async () => {

@@ -10,30 +10,17 @@ import {UsageError} from '../../src/core/errors.js'
 import {prepareCall} from '../../src/core/invoke.js'
 import {getOperation} from '../../src/core/catalog/index.js'
 import {parseRawCall} from '../../src/tasks/raw-call.js'
-import {DuoClient} from '../../src/transport/client.js'
 import {startMcpServer} from '../../src/serve/mcp.js'
 import {startRestServer} from '../../src/serve/rest.js'
 import type {RunningSandbox} from '../../src/sandbox/server.js'
 import {runCli} from '../helpers/cli.js'
 import {rawRequest} from '../sandbox/helpers.js'
-import {type Recorder, startRecorder} from './recorder.js'
+import {recordingSuite} from './recorder.js'
 
 const quiet = {close() {}, record() {}}
 
 describe('hardening: path parameters that would change the path are refused before sending (issue 13, class 2)', () => {
-  let recorder: Recorder
-  let client: DuoClient
-  before(async () => {
-    recorder = await startRecorder()
-    client = new DuoClient({credentials: {host: recorder.url, ikey: recorder.ikey, skey: recorder.skey}, maxAttempts: 1})
-  })
-  after(async () => {
-    client.close()
-    await recorder.close()
-  })
-  beforeEach(() => {
-    recorder.seen.length = 0
-  })
+  const suite = recordingSuite()
 
   it('prepareCall refuses empty, blank, "." and ".." ids and keeps other odd ids one encoded segment', () => {
     for (const bad of ['', '   ', '.', '..']) {
@@ -53,31 +40,31 @@ describe('hardening: path parameters that would change the path are refused befo
     ['users', 'delete', '..', '--yes'],
   ]) {
     it(`duo ${args.join(' ')}: exit 2, nothing sent`, async () => {
-      const result = await runCli(args, {env: recorder.env})
+      const result = await runCli(args, {env: suite.recorder.env})
       expect(result.code, result.stderr).to.equal(2)
       expect(result.stderr).to.match(/cannot be "\.\.?"/)
-      expect(recorder.seen).to.deep.equal([])
+      expect(suite.recorder.seen).to.deep.equal([])
     })
   }
 
   for (const path of ['//evil.example.com/admin/v1/users', 'https://evil.example.com/admin/v1/users', '/admin/v1/users/../groups', '/admin/v1/users/%2e%2e/groups', '/admin//v1/users', '/auth/v2/check', 'admin/v1/users']) {
     it(`duo api GET ${path}: exit 2, nothing sent`, async () => {
       expect(() => parseRawCall('GET', path, [], [])).to.throw(UsageError)
-      const result = await runCli(['api', 'GET', path], {env: recorder.env})
+      const result = await runCli(['api', 'GET', path], {env: suite.recorder.env})
       expect(result.code, result.stderr).to.equal(2)
-      expect(recorder.seen).to.deep.equal([])
+      expect(suite.recorder.seen).to.deep.equal([])
     })
   }
 
   it('duo api GET /admin/v1/users?limit=1 still goes through as given', async () => {
-    const result = await runCli(['api', 'GET', '/admin/v1/users?limit=1'], {env: recorder.env})
+    const result = await runCli(['api', 'GET', '/admin/v1/users?limit=1'], {env: suite.recorder.env})
     expect(result.code, result.stderr).to.equal(0)
-    expect(recorder.seen).to.have.length(1)
-    expect(recorder.seen[0]).to.match(/^GET \/admin\/v1\/users\?limit=1/)
+    expect(suite.recorder.seen).to.have.length(1)
+    expect(suite.recorder.seen[0]).to.match(/^GET \/admin\/v1\/users\?limit=1/)
   })
 
   it('serve mcp: deleteuser {"user_id": ".."} is an isError result, nothing sent', async () => {
-    const server = await startMcpServer({auditLog: quiet, client, port: 0, tools: ['deleteuser']})
+    const server = await startMcpServer({auditLog: quiet, client: suite.client, port: 0, tools: ['deleteuser']})
     const agent = new Client({name: 'hardening-test', version: '1.0.0'})
     try {
       await agent.connect(new StreamableHTTPClientTransport(new URL(server.url), {requestInit: {headers: {Authorization: `Bearer ${server.token}`}}}))
@@ -91,11 +78,11 @@ describe('hardening: path parameters that would change the path are refused befo
       await server.close()
     }
 
-    expect(recorder.seen).to.deep.equal([])
+    expect(suite.recorder.seen).to.deep.equal([])
   })
 
   it('serve rest: %2e%2e, %2E%2E and . ids answer 400, nothing travels upstream', async () => {
-    const server = await startRestServer({auditLog: quiet, client, port: 0})
+    const server = await startRestServer({auditLog: quiet, client: suite.client, port: 0})
     const port = Number(new URL(server.url).port)
     try {
       for (const target of ['/admin/v1/users/%2e%2e', '/admin/v1/users/%2E%2E', '/admin/v1/users/.', '/admin/v1/users/DU123/phones/%2e%2e']) {
@@ -106,6 +93,6 @@ describe('hardening: path parameters that would change the path are refused befo
       await server.close()
     }
 
-    expect(recorder.seen).to.deep.equal([])
+    expect(suite.recorder.seen).to.deep.equal([])
   })
 })

@@ -4,6 +4,7 @@ import {type IncomingMessage, createServer, request} from 'node:http'
 import type {AddressInfo} from 'node:net'
 
 import {type RunningSandbox, type SandboxOptions, startSandbox} from '../../src/sandbox/server.js'
+import {DuoClient} from '../../src/transport/client.js'
 
 export interface Recorder {
   /** What a client uses as the API host. */
@@ -46,5 +47,38 @@ export async function startRecorder(options: SandboxOptions = {}): Promise<Recor
     seen,
     skey: sandbox.skey,
     url,
+  }
+}
+
+export interface RecordingSuite {
+  readonly recorder: Recorder
+  /** A signed client on the recorder that tries once (a refused call is not retried into the log). */
+  readonly client: DuoClient
+}
+
+/** Registers hooks in the calling describe block: a recorder and its client, the log emptied before each test. */
+export function recordingSuite(): RecordingSuite {
+  let recorder: Recorder | undefined
+  let client: DuoClient | undefined
+  before(async () => {
+    recorder = await startRecorder()
+    client = new DuoClient({credentials: {host: recorder.url, ikey: recorder.ikey, skey: recorder.skey}, maxAttempts: 1})
+  })
+  after(async () => {
+    client?.close()
+    await recorder?.close()
+  })
+  beforeEach(() => {
+    if (recorder) recorder.seen.length = 0
+  })
+  return {
+    get client() {
+      if (!client) throw new Error('the recorder starts in before()')
+      return client
+    },
+    get recorder() {
+      if (!recorder) throw new Error('the recorder starts in before()')
+      return recorder
+    },
   }
 }
