@@ -99,6 +99,8 @@ export const oclifStartUp = {
       for (const name of lazy) text = makeLazy(text, file, name)
       for (const change of edits) text = edit(text, file, change)
       done.add(file)
+      // Only files that now require a package left out of the bundle need oclif's resolution.
+      if (!text.includes('__duoOclifRequire(')) return {contents: text, loader: 'js'}
       const oclifRequire = 'const __duoOclifRequire = (id) => require("node:module").createRequire(require.resolve("@oclif/core"))(id);'
       return {contents: `${oclifRequire}\n${text}`, loader: 'js'}
     })
